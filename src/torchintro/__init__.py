@@ -1,0 +1,49 @@
+"""Helpers for the torchintro tutorial: devices, toy data, regression fits, autograd graphs, timing."""
+
+from importlib.metadata import version
+
+from torchintro.bench import MatmulTiming, matmul_gflops, sweep_matmul, time_matmul
+from torchintro.data import make_linear_data, make_seed_sample
+from torchintro.devices import (
+    DEVICE_ENV_VAR,
+    available_devices,
+    describe_device,
+    select_device,
+    synchronize,
+)
+from torchintro.graph import ComputationGraph, GraphNode, draw_graph, trace_graph
+from torchintro.regression import (
+    DivergedError,
+    FitResult,
+    fit_gradient_descent,
+    fit_least_squares,
+    fit_seed_problem,
+    fit_sgd,
+)
+
+__version__ = version("torchintro")
+
+__all__ = [
+    "DEVICE_ENV_VAR",
+    "ComputationGraph",
+    "DivergedError",
+    "FitResult",
+    "GraphNode",
+    "MatmulTiming",
+    "__version__",
+    "available_devices",
+    "describe_device",
+    "draw_graph",
+    "fit_gradient_descent",
+    "fit_least_squares",
+    "fit_seed_problem",
+    "fit_sgd",
+    "make_linear_data",
+    "make_seed_sample",
+    "matmul_gflops",
+    "select_device",
+    "sweep_matmul",
+    "synchronize",
+    "time_matmul",
+    "trace_graph",
+]

@@ -1,0 +1,170 @@
+"""Time matrix multiplication on a device, correctly, and sweep sizes across devices.
+
+Timing uses :class:`torch.utils.benchmark.Timer`, which warms up, repeats the
+statement until enough time has passed and reports the median. On an accelerator
+the statement ends with a synchronization: kernels run asynchronously, and
+without it the clock would stop when the work was queued, not when it was done.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import torch
+import torch.utils.benchmark
+
+from torchintro._checks import check_positive_float, check_positive_int
+from torchintro.devices import available_devices, select_device, synchronize
+
+
+@dataclass(frozen=True)
+class MatmulTiming:
+    """One timed matrix multiplication.
+
+    Attributes
+    ----------
+    device : str
+        The device it ran on, such as ``"cpu"`` or ``"cuda:0"``.
+    size : int
+        ``n`` of the two ``n x n`` matrices multiplied.
+    seconds : float
+        Median time of one multiplication.
+    gflops : float
+        Billions of floating-point operations per second (``2 n**3 / seconds / 1e9``).
+    """
+
+    device: str
+    size: int
+    seconds: float
+    gflops: float
+
+
+def matmul_gflops(size: int, seconds: float) -> float:
+    """Throughput of an ``n x n`` by ``n x n`` matrix multiply that took ``seconds``.
+
+    Multiplying two ``n x n`` matrices takes ``n**3`` multiplications and as many
+    additions: ``2 n**3`` floating-point operations.
+
+    Parameters
+    ----------
+    size : int
+        ``n``, the side of the square matrices.
+    seconds : float
+        Time the multiplication took.
+
+    Returns
+    -------
+    float
+        GFLOP/s, billions of floating-point operations per second.
+
+    Raises
+    ------
+    ValueError
+        If ``size`` or ``seconds`` is not positive.
+
+    Examples
+    --------
+    >>> from torchintro import matmul_gflops
+    >>> matmul_gflops(1000, 0.5)
+    4.0
+    """
+    size = check_positive_int("size", size)
+    seconds = check_positive_float("seconds", seconds)
+    return 2 * size**3 / seconds / 1e9
+
+
+def time_matmul(
+    size: int,
+    device: str | torch.device | None = None,
+    *,
+    dtype: torch.dtype = torch.float32,
+    min_run_time: float = 0.05,
+) -> MatmulTiming:
+    """Time ``a @ b`` for two random ``size x size`` matrices on ``device``.
+
+    The matrices are created on the device first, so the time is the multiply
+    alone, not the copy to the device.
+
+    Parameters
+    ----------
+    size : int
+        Side of the square matrices.
+    device : str or torch.device, optional
+        Where to run; :func:`~torchintro.select_device` picks when omitted.
+    dtype : torch.dtype, default torch.float32
+        Element type of the matrices.
+    min_run_time : float, default 0.05
+        Seconds to keep repeating the multiply before taking the median.
+
+    Returns
+    -------
+    MatmulTiming
+
+    Raises
+    ------
+    ValueError
+        If ``size`` or ``min_run_time`` is not positive, or the device is unknown.
+
+    Examples
+    --------
+    >>> from torchintro import time_matmul
+    >>> timing = time_matmul(64, "cpu", min_run_time=0.01)
+    >>> timing.device, timing.size, timing.gflops > 0
+    ('cpu', 64, True)
+    """
+    size = check_positive_int("size", size)
+    min_run_time = check_positive_float("min_run_time", min_run_time)
+    device = select_device(device)
+    generator = torch.Generator().manual_seed(0)
+    a = torch.randn(size, size, generator=generator, dtype=dtype).to(device)
+    b = torch.randn(size, size, generator=generator, dtype=dtype).to(device)
+    timer = torch.utils.benchmark.Timer(
+        stmt="a @ b; synchronize(device)",
+        globals={"a": a, "b": b, "synchronize": synchronize, "device": device},
+        num_threads=torch.get_num_threads(),  # Timer defaults to one thread
+    )
+    seconds = timer.blocked_autorange(min_run_time=min_run_time).median
+    return MatmulTiming(str(device), size, seconds, matmul_gflops(size, seconds))
+
+
+def sweep_matmul(
+    sizes: Iterable[int],
+    devices: Iterable[str | torch.device] | None = None,
+    *,
+    min_run_time: float = 0.05,
+) -> list[MatmulTiming]:
+    """Time matrix multiplies for every size on every device.
+
+    Parameters
+    ----------
+    sizes : iterable of int
+        Matrix sides to try.
+    devices : iterable of str or torch.device, optional
+        Devices to compare; every device of :func:`~torchintro.available_devices`
+        when omitted.
+    min_run_time : float, default 0.05
+        Passed on to :func:`time_matmul`.
+
+    Returns
+    -------
+    list of MatmulTiming
+        One per device and size, devices in the outer loop.
+
+    Raises
+    ------
+    ValueError
+        If ``sizes`` is empty or holds a non-positive size.
+
+    Examples
+    --------
+    >>> from torchintro import sweep_matmul
+    >>> table = sweep_matmul([16, 32], ["cpu"], min_run_time=0.01)
+    >>> [(row.device, row.size) for row in table]
+    [('cpu', 16), ('cpu', 32)]
+    """
+    sizes = [check_positive_int("sizes[]", size) for size in sizes]
+    if not sizes:
+        raise ValueError("sizes must hold at least one matrix size, got an empty sequence")
+    devices = available_devices() if devices is None else [select_device(d) for d in devices]
+    return [time_matmul(size, d, min_run_time=min_run_time) for d in devices for size in sizes]

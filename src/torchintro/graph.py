@@ -1,0 +1,318 @@
+"""Walk a tensor's autograd graph into plain data, and draw it with matplotlib.
+
+Every tensor computed from one that requires grad carries ``grad_fn``: the node
+of the graph that will run backwards through the operation that made it. Each
+node's ``next_functions`` points at the nodes of its inputs; a leaf tensor that
+requires grad appears as an ``AccumulateGrad`` node, which adds the incoming
+gradient to the leaf's ``.grad``; an input that needs no gradient appears as
+``None``, a dead end that backward skips.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+import torch
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
+NodeKind = Literal["operation", "leaf", "constant"]
+
+_FILL = {"operation": "#fdd9a0", "leaf": "#b9d7f7", "constant": "#dddddd"}
+_EDGE = {"operation": "#a05a00", "leaf": "#1f5fa8", "constant": "#666666"}
+
+
+@dataclass(frozen=True)
+class GraphNode:
+    """One node of an autograd graph.
+
+    Attributes
+    ----------
+    index : int
+        Position in :attr:`ComputationGraph.nodes`; the output's node is 0.
+    function : str
+        The autograd function's class name, such as ``"MulBackward0"`` or
+        ``"AccumulateGrad"``; ``"None"`` for an input that needs no gradient.
+    kind : {"operation", "leaf", "constant"}
+        An operation's backward function, a leaf tensor that requires grad, or an
+        input that requires no grad.
+    name : str or None
+        The name given to this node's tensor in ``names``, if any.
+    shape : tuple of int or None
+        The leaf tensor's shape (leaves only).
+    grad : torch.Tensor or None
+        A copy of the leaf's ``.grad`` when the graph was traced (leaves only).
+    """
+
+    index: int
+    function: str
+    kind: NodeKind
+    name: str | None = None
+    shape: tuple[int, ...] | None = None
+    grad: torch.Tensor | None = None
+
+    @property
+    def requires_grad(self) -> bool:
+        """Whether gradients flow into this node (every node but a constant)."""
+        return self.kind != "constant"
+
+
+@dataclass(frozen=True)
+class ComputationGraph:
+    """An autograd graph as plain data.
+
+    Attributes
+    ----------
+    nodes : tuple of GraphNode
+        The nodes, the output's first, then in breadth-first order towards the leaves.
+    edges : tuple of (int, int)
+        ``(input, consumer)`` pairs of node indices, in the forward direction:
+        the gradient flows from ``consumer`` back to ``input``.
+    """
+
+    nodes: tuple[GraphNode, ...]
+    edges: tuple[tuple[int, int], ...]
+
+    @property
+    def leaves(self) -> tuple[GraphNode, ...]:
+        """The leaf tensors that require grad: where ``backward()`` stores gradients."""
+        return tuple(node for node in self.nodes if node.kind == "leaf")
+
+    def depths(self) -> list[int]:
+        """Longest number of steps from each node back to the output (the output is 0)."""
+        depth = [0] * len(self.nodes)
+        changed = True
+        while changed:  # the graph is acyclic, so this settles within len(nodes) passes
+            changed = False
+            for source, target in self.edges:
+                if depth[source] < depth[target] + 1:
+                    depth[source] = depth[target] + 1
+                    changed = True
+        return depth
+
+
+def trace_graph(
+    output: torch.Tensor, names: Mapping[str, torch.Tensor] | None = None
+) -> ComputationGraph:
+    """Walk the autograd graph that produced ``output``, from ``output.grad_fn`` to its leaves.
+
+    Parameters
+    ----------
+    output : torch.Tensor
+        A tensor computed from at least one tensor that requires grad.
+    names : mapping of str to torch.Tensor, optional
+        Names for tensors of the graph (leaves, intermediates or the output), used
+        as labels: pass ``{"x": x, "y": y}``.
+
+    Returns
+    -------
+    ComputationGraph
+
+    Raises
+    ------
+    TypeError
+        If ``output`` or a value of ``names`` is not a tensor.
+    ValueError
+        If ``output`` has no graph (``output.grad_fn`` is ``None``).
+
+    Examples
+    --------
+    >>> import torch
+    >>> from torchintro import trace_graph
+    >>> a = torch.tensor(2.0, requires_grad=True)
+    >>> b = torch.tensor(3.0)
+    >>> graph = trace_graph(a * b, names={"a": a})
+    >>> [(node.function, node.kind, node.name) for node in graph.nodes]
+    [('MulBackward0', 'operation', None), ('AccumulateGrad', 'leaf', 'a'), ('None', 'constant', None)]
+    >>> graph.edges
+    ((1, 0), (2, 0))
+    >>> trace_graph(b)
+    Traceback (most recent call last):
+    ...
+    ValueError: output has no autograd graph (output.grad_fn is None): ...
+    """
+    if not isinstance(output, torch.Tensor):
+        raise TypeError(f"output must be a torch.Tensor, got {type(output).__name__}")
+    if output.grad_fn is None:
+        raise ValueError(
+            "output has no autograd graph (output.grad_fn is None): it is a leaf tensor, or "
+            "was computed from tensors that do not require grad or under torch.no_grad()"
+        )
+    label_of_leaf: dict[int, str] = {}
+    label_of_function: dict[int, str] = {}
+    for label, tensor in (names or {}).items():
+        if not isinstance(tensor, torch.Tensor):
+            raise TypeError(f"names[{label!r}] must be a torch.Tensor, got {type(tensor).__name__}")
+        if tensor.grad_fn is not None:
+            label_of_function[id(tensor.grad_fn)] = label
+        else:
+            label_of_leaf[id(tensor)] = label
+
+    nodes: list[GraphNode] = []
+    edges: list[tuple[int, int]] = []
+    index_of: dict[int, int] = {}
+    queue = [output.grad_fn]
+    keep_alive = [output.grad_fn]  # ids stay unique only while the objects live
+
+    def add(function: object, kind: NodeKind, **fields: object) -> int:
+        function_name = "None" if function is None else type(function).__name__
+        nodes.append(GraphNode(len(nodes), function_name, kind, **fields))  # type: ignore[arg-type]
+        return len(nodes) - 1
+
+    index_of[id(output.grad_fn)] = add(
+        output.grad_fn, "operation", name=label_of_function.get(id(output.grad_fn))
+    )
+    while queue:
+        function = queue.pop(0)
+        consumer = index_of[id(function)]
+        for parent, _ in function.next_functions:
+            if parent is None:
+                edges.append((add(None, "constant"), consumer))
+                continue
+            if id(parent) not in index_of:
+                keep_alive.append(parent)
+                if hasattr(parent, "variable"):
+                    leaf = parent.variable
+                    grad = None if leaf.grad is None else leaf.grad.detach().clone()
+                    index_of[id(parent)] = add(
+                        parent,
+                        "leaf",
+                        name=label_of_leaf.get(id(leaf)),
+                        shape=tuple(leaf.shape),
+                        grad=grad,
+                    )
+                else:
+                    index_of[id(parent)] = add(
+                        parent, "operation", name=label_of_function.get(id(parent))
+                    )
+                    queue.append(parent)
+            edges.append((index_of[id(parent)], consumer))
+    return ComputationGraph(tuple(nodes), tuple(edges))
+
+
+def _format_grad(grad: torch.Tensor | None) -> str:
+    if grad is None:
+        return "grad: None"
+    values = grad.flatten()
+    if bool((values == values[0]).all()):
+        return (
+            f"grad: all {values[0].item():g}"
+            if values.numel() > 1
+            else f"grad: {values[0].item():g}"
+        )
+    return f"grad: shape {tuple(grad.shape)}"
+
+
+def _label(node: GraphNode, show_grad: bool) -> str:
+    if node.kind == "constant":
+        return "no grad needed\n(None)"
+    lines = [node.name] if node.name else []
+    lines.append(node.function)
+    if node.kind == "leaf":
+        lines.append(f"shape {node.shape}")
+        if show_grad:
+            lines.append(_format_grad(node.grad))
+    return "\n".join(lines)
+
+
+def draw_graph(
+    graph: ComputationGraph,
+    ax: Axes | None = None,
+    *,
+    direction: Literal["forward", "backward"] = "forward",
+    show_grad: bool = False,
+) -> Axes:
+    """Draw an autograd graph in layers, leaves on the left and the output on the right.
+
+    Parameters
+    ----------
+    graph : ComputationGraph
+        A graph from :func:`trace_graph`.
+    ax : matplotlib.axes.Axes, optional
+        Where to draw; a new figure sized to the graph if omitted.
+    direction : {"forward", "backward"}, default "forward"
+        Point the arrows the way the forward pass computes, or the way
+        ``backward()`` sends gradients.
+    show_grad : bool, default False
+        Write each leaf's ``.grad`` (as traced) into its box.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The axes drawn on, with the axis frame turned off.
+
+    Raises
+    ------
+    TypeError
+        If ``graph`` is not a :class:`ComputationGraph`.
+    ValueError
+        If ``direction`` is not ``"forward"`` or ``"backward"``.
+
+    Examples
+    --------
+    >>> import torch
+    >>> from torchintro import draw_graph, trace_graph
+    >>> x = torch.ones(2, requires_grad=True)
+    >>> ax = draw_graph(trace_graph((x * x).sum(), names={"x": x}))
+    >>> [text.get_text().splitlines()[0] for text in ax.texts if text.get_text()]
+    ['SumBackward0', 'MulBackward0', 'x']
+    """
+    import matplotlib.pyplot as plt
+
+    if not isinstance(graph, ComputationGraph):
+        raise TypeError(f"graph must be a ComputationGraph, got {type(graph).__name__}")
+    if direction not in ("forward", "backward"):
+        raise ValueError(f"direction must be 'forward' or 'backward', got {direction!r}")
+    depth = graph.depths()
+    n_layers = max(depth) + 1
+    layers: list[list[int]] = [[] for _ in range(n_layers)]
+    for node in graph.nodes:
+        layers[depth[node.index]].append(node.index)
+    if ax is None:
+        tallest = max(len(layer) for layer in layers)
+        _, ax = plt.subplots(
+            figsize=(2.3 * n_layers + 0.5, 1.25 * tallest + 0.9), layout="constrained"
+        )
+    position = {}
+    for layer_depth, layer in enumerate(layers):
+        for row, index in enumerate(layer):
+            position[index] = (n_layers - 1 - layer_depth, (len(layer) - 1) / 2 - row)
+    boxes = {}
+    for node in graph.nodes:
+        boxes[node.index] = ax.text(
+            *position[node.index],
+            _label(node, show_grad),
+            ha="center",
+            va="center",
+            fontsize=9,
+            color="black",
+            bbox={
+                "boxstyle": "round,pad=0.5",
+                "facecolor": _FILL[node.kind],
+                "edgecolor": _EDGE[node.kind],
+            },
+        )
+    for source, target in graph.edges:
+        start, end = (source, target) if direction == "forward" else (target, source)
+        ax.annotate(
+            "",
+            xy=(0.5, 0.5),
+            xycoords=boxes[end],
+            xytext=(0.5, 0.5),
+            textcoords=boxes[start],
+            arrowprops={
+                "arrowstyle": "-|>",
+                "color": "#555555",
+                "patchA": boxes[start].get_bbox_patch(),
+                "patchB": boxes[end].get_bbox_patch(),
+                "shrinkA": 2,
+                "shrinkB": 2,
+            },
+        )
+    tallest = max(len(layer) for layer in layers)
+    ax.set(xlim=(-0.6, n_layers - 0.4), ylim=(-tallest / 2, tallest / 2))
+    ax.set_axis_off()
+    return ax
