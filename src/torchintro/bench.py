@@ -22,7 +22,7 @@ from torchintro.devices import available_devices, select_device, synchronize
 class MatmulTiming:
     """One timed matrix multiplication.
 
-    Attributes
+    Parameters
     ----------
     device : str
         The device it ran on, such as ``"cpu"`` or ``"cuda:0"``.
@@ -100,6 +100,7 @@ def time_matmul(
     Returns
     -------
     MatmulTiming
+        The device, the size, the median seconds and the GFLOP/s.
 
     Raises
     ------

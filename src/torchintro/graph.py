@@ -29,10 +29,10 @@ _EDGE = {"operation": "#a05a00", "leaf": "#1f5fa8", "constant": "#666666"}
 class GraphNode:
     """One node of an autograd graph.
 
-    Attributes
+    Parameters
     ----------
     index : int
-        Position in :attr:`ComputationGraph.nodes`; the output's node is 0.
+        Position in ``ComputationGraph.nodes``; the output's node is 0.
     function : str
         The autograd function's class name, such as ``"MulBackward0"`` or
         ``"AccumulateGrad"``; ``"None"`` for an input that needs no gradient.
@@ -64,7 +64,7 @@ class GraphNode:
 class ComputationGraph:
     """An autograd graph as plain data.
 
-    Attributes
+    Parameters
     ----------
     nodes : tuple of GraphNode
         The nodes, the output's first, then in breadth-first order towards the leaves.
@@ -82,7 +82,13 @@ class ComputationGraph:
         return tuple(node for node in self.nodes if node.kind == "leaf")
 
     def depths(self) -> list[int]:
-        """Longest number of steps from each node back to the output (the output is 0)."""
+        """Count the steps from each node to the output, along the longest path.
+
+        Returns
+        -------
+        list of int
+            One depth per node, in the order of ``nodes``; the output's is 0.
+        """
         depth = [0] * len(self.nodes)
         changed = True
         while changed:  # the graph is acyclic, so this settles within len(nodes) passes
@@ -110,6 +116,7 @@ def trace_graph(
     Returns
     -------
     ComputationGraph
+        The nodes and edges, the output's node first.
 
     Raises
     ------

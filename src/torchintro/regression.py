@@ -25,7 +25,7 @@ from torchintro.data import make_seed_sample
 class DivergedError(RuntimeError):
     """The loss of a fit became ``inf`` or ``nan``: the learning rate is too large.
 
-    Attributes
+    Parameters
     ----------
     epoch : int
         The epoch (counted from 0) whose loss was not finite.
@@ -49,7 +49,7 @@ class DivergedError(RuntimeError):
 class FitResult:
     """The outcome of a fit.
 
-    Attributes
+    Parameters
     ----------
     method : str
         Which fit produced it.
@@ -71,7 +71,17 @@ class FitResult:
     learning_rate: float | None = None
 
     def predict(self, x: torch.Tensor) -> torch.Tensor:
-        """Predict ``y`` for inputs ``x`` of shape (n_samples, n_features).
+        """Predict ``y`` with the learned line.
+
+        Parameters
+        ----------
+        x : torch.Tensor of shape (n_samples, n_features)
+            Inputs.
+
+        Returns
+        -------
+        torch.Tensor of shape (n_samples,)
+            ``x @ weight + bias``.
 
         Examples
         --------
@@ -204,6 +214,7 @@ def fit_gradient_descent(
     Returns
     -------
     FitResult
+        The learned line and the loss of every epoch.
 
     Raises
     ------
@@ -253,6 +264,7 @@ def fit_sgd(
     Returns
     -------
     FitResult
+        The learned line and the loss of every epoch.
 
     Raises
     ------

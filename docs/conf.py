@@ -1,0 +1,150 @@
+"""Sphinx configuration for the torchintro site.
+
+Every example under ``examples/`` runs during the build (sphinx-gallery), so the
+outputs and figures on the pages come from code run by this build.
+"""
+
+import os
+import sys
+from importlib.metadata import version as _version
+from pathlib import Path
+
+HERE = Path(__file__).parent
+sys.path.insert(0, str(HERE / "_ext"))
+
+# -- Project -------------------------------------------------------------------------
+
+project = "torchintro"
+author = "The torchintro developers"
+copyright = "2026, The torchintro developers"
+release = _version("torchintro")
+version = release
+
+# The public repository the notebooks install from and Colab opens; empty hides
+# the Colab links and the install cell.
+repository_url = os.environ.get("TORCHINTRO_REPOSITORY_URL", "")
+
+# -- General -------------------------------------------------------------------------
+
+extensions = [
+    "sphinx.ext.autodoc",
+    "sphinx.ext.autosummary",
+    "sphinx.ext.intersphinx",
+    "sphinx.ext.mathjax",
+    "numpydoc",
+    "myst_parser",
+    "sphinx_copybutton",
+    "sphinx_gallery.gen_gallery",
+    "sphinx-mathjax-offline",
+    "torchintro_sphinx",
+]
+source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
+root_doc = "index"
+exclude_patterns = ["_build", "**/GALLERY_HEADER.rst", "sg_execution_times.rst"]
+templates_path = ["_templates"]
+html_static_path = ["_static"]
+nitpicky = True
+
+myst_enable_extensions = ["colon_fence", "dollarmath", "deflist"]
+myst_heading_anchors = 3
+
+# -- API reference -------------------------------------------------------------------
+
+autosummary_generate = True
+autodoc_typehints = "none"  # numpydoc's Parameters sections already carry the types
+numpydoc_show_class_members = False
+numpydoc_xref_param_type = True
+numpydoc_xref_aliases = {
+    "Tensor": "torch.Tensor",
+    "torch.Tensor": "torch.Tensor",
+    "torch.Generator": "torch.Generator",
+    "torch.device": "torch.device",
+    "torch.dtype": "torch.dtype",
+}
+numpydoc_xref_ignore = {
+    "of",
+    "shape",
+    "or",
+    "to",
+    "optional",
+    "default",
+    "mapping",
+    "n_samples",
+    "n_features",
+}
+numpydoc_validation_checks = {"all", "GL01", "GL02", "SA01", "EX01", "ES01", "RT02", "SS05", "SS06"}
+numpydoc_validation_exclude = {r"\.__init__$"}
+
+# -- Intersphinx: only for online builds, never blocking an offline one ---------------
+#
+# Set TORCHINTRO_INTERSPHINX=1 where the inventories can be fetched (CI, Read the Docs).
+# Offline, references to these projects are expected to dangle and are not warned about.
+
+intersphinx_timeout = 10
+_external = {
+    "python": ("https://docs.python.org/3", None),
+    "numpy": ("https://numpy.org/doc/stable", None),
+    "matplotlib": ("https://matplotlib.org/stable", None),
+    "torch": ("https://docs.pytorch.org/docs/stable", None),
+}
+if os.environ.get("TORCHINTRO_INTERSPHINX") == "1":
+    intersphinx_mapping = _external
+else:
+    intersphinx_mapping = {}
+    intersphinx_disabled_reftypes = ["*"]
+    nitpick_ignore_regex = [
+        (r"py:.*", r"(torch|numpy|np|matplotlib|collections|typing)(\..*)?"),
+        (r"py:.*", r"(int|float|str|bool|tuple|list|dict|None|Callable|Iterable|Mapping)"),
+        (r".*", r"python:.*"),  # numpydoc's links for builtin types
+    ]
+
+# -- HTML ----------------------------------------------------------------------------
+
+html_theme = "pydata_sphinx_theme"
+html_title = "torchintro"
+html_last_updated_fmt = None
+html_show_sourcelink = False
+html_theme_options = {
+    "navigation_with_keys": False,
+    "show_prev_next": True,
+    "navbar_end": ["theme-switcher", "navbar-icon-links"],
+    "footer_start": ["copyright"],
+    "footer_end": ["sphinx-version"],
+    "secondary_sidebar_items": ["page-toc", "sg_download_links", "sg_launcher_links"],
+    "pygments_light_style": "default",
+    "pygments_dark_style": "github-dark",
+}
+html_context = {"default_mode": "auto"}
+
+copybutton_prompt_text = r">>> |\.\.\. |\$ "
+copybutton_prompt_is_regexp = True
+copybutton_only_copy_prompt_lines = True
+copybutton_exclude = ".linenos, .gp, .go"
+
+# -- Gallery -------------------------------------------------------------------------
+
+sphinx_gallery_conf = {
+    "examples_dirs": ["../examples"],
+    "gallery_dirs": ["auto_examples"],
+    # Every .py file in a gallery is executed: the default pattern would render any
+    # file not named plot_* without running it.
+    "filename_pattern": r".*\.py$",
+    "ignore_pattern": r"__init__\.py",
+    "within_subsection_order": "FileNameSortKey",
+    "abort_on_example_error": True,
+    "reset_modules": ("matplotlib", "torchintro_sphinx.reset_torch"),
+    "reset_modules_order": "both",
+    "doc_module": ("torchintro",),
+    "backreferences_dir": "gen_modules/backreferences",
+    "reference_url": {"torchintro": None},
+    "download_all_examples": True,
+    "remove_config_comments": True,
+    "show_signature": False,
+    "show_memory": False,
+    # No timings on the pages: two builds of one commit must give the same HTML.
+    "min_reported_time": float("inf"),
+    "write_computation_times": False,
+    "capture_repr": ("__repr__",),
+    "image_scrapers": ("matplotlib",),
+    "matplotlib_animations": False,
+}
