@@ -136,7 +136,6 @@ sphinx_gallery_conf = {
     "reset_modules_order": "both",
     "doc_module": ("torchintro",),
     "backreferences_dir": "gen_modules/backreferences",
-    "reference_url": {"torchintro": None},
     "download_all_examples": True,
     "remove_config_comments": True,
     "show_signature": False,
@@ -145,6 +144,6 @@ sphinx_gallery_conf = {
     "min_reported_time": float("inf"),
     "write_computation_times": False,
     "capture_repr": ("__repr__",),
-    "image_scrapers": ("matplotlib",),
+    "image_scrapers": ("torchintro_sphinx.light_and_dark_scraper",),
     "matplotlib_animations": False,
 }

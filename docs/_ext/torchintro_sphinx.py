@@ -1,20 +1,217 @@
-"""Build-time helpers for the torchintro site, loaded as a Sphinx extension."""
+"""Build-time helpers for the torchintro site, loaded as the Sphinx extension ``torchintro_sphinx``.
+
+- ``reset_torch``: sphinx-gallery's reset hook, so no example inherits torch state.
+- ``light_and_dark_scraper``: saves every figure twice, as drawn and recoloured for dark mode,
+  and shows the one that matches the theme's mode.
+- A provenance line under each example's title: torch version, device, seed, build date.
+- Collapsible exercise solutions: a paragraph reading just **Solution** folds everything after it,
+  to the end of its section, into a ``<details>`` element (notebooks keep the plain paragraph).
+"""
 
 from __future__ import annotations
 
+import datetime
+import os
+import pickle
+import re
+from pathlib import Path
 from typing import Any
 
+import matplotlib.colors
+import matplotlib.pyplot as plt
 import torch
+from docutils import nodes
+from matplotlib.figure import Figure
+from matplotlib.patches import Patch
+from matplotlib.text import Text
+from sphinx_gallery.scrapers import matplotlib_scraper
+
+import torchintro
+
+SEED = 0
+
+# The pydata-sphinx-theme's dark background, and a light grey for ink on it.
+DARK_BACKGROUND = "#14181e"
+DARK_INK = "#e1e4e8"
 
 
 def reset_torch(gallery_conf: dict[str, Any], fname: str) -> None:
     """Give every example the same torch state: seed 0, default printing, float32, CPU."""
-    torch.manual_seed(0)
+    torch.manual_seed(SEED)
     torch.set_printoptions(profile="default")
     torch.set_default_dtype(torch.float32)
     torch.set_default_device(None)
 
 
+# -- Figures for light and dark mode ---------------------------------------------------
+
+
+def _luminance(color: Any) -> float | None:
+    if color is None or (isinstance(color, str) and color == "none"):
+        return None
+    red, green, blue, alpha = matplotlib.colors.to_rgba(color)
+    return None if alpha == 0 else 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+
+def _ink(color: Any) -> Any:
+    """Swap near-black ink for light ink; leave colours alone."""
+    luminance = _luminance(color)
+    return DARK_INK if luminance is not None and luminance < 0.2 else color
+
+
+def _paper(color: Any) -> Any:
+    """Swap near-white backgrounds for the dark background; leave colours alone."""
+    luminance = _luminance(color)
+    return DARK_BACKGROUND if luminance is not None and luminance > 0.9 else color
+
+
+def recolor_for_dark(fig: Figure) -> Figure:
+    """Recolour a figure for a dark page: dark paper, light ink, data colours unchanged.
+
+    Text drawn inside its own box (such as the nodes of an autograd graph) keeps its
+    colours, since the box keeps its light fill.
+    """
+    boxed = {id(text.get_bbox_patch()) for text in fig.findobj(Text) if text.get_bbox_patch()}
+    fig.patch.set_facecolor(DARK_BACKGROUND)
+    for ax in fig.axes:
+        ax.set_facecolor(_paper(ax.get_facecolor()))
+        ax.tick_params(colors=DARK_INK, which="both")
+        for spine in ax.spines.values():
+            spine.set_edgecolor(_ink(spine.get_edgecolor()))
+        legend = ax.get_legend()
+        if legend is not None:
+            frame = legend.get_frame()
+            frame.set_facecolor(_paper(frame.get_facecolor()))
+            frame.set_edgecolor(_ink(frame.get_edgecolor()))
+    for artist in fig.findobj():
+        if isinstance(artist, Text) and artist.get_bbox_patch() is None:
+            artist.set_color(_ink(artist.get_color()))
+        elif isinstance(artist, Patch) and id(artist) not in boxed and artist is not fig.patch:
+            artist.set_edgecolor(_ink(artist.get_edgecolor()))
+        elif hasattr(artist, "get_markeredgecolor"):  # Line2D
+            artist.set_color(_ink(artist.get_color()))
+            artist.set_markeredgecolor(_ink(artist.get_markeredgecolor()))
+            artist.set_markerfacecolor(_ink(artist.get_markerfacecolor()))
+    return fig
+
+
+_IMAGE = re.compile(
+    r"^(?P<indent> *)\.\. image-sg:: /(?P<path>\S+)\n(?P<options>(?:(?P=indent) +:.*\n?)+)",
+    re.MULTILINE,
+)
+
+
+def light_and_dark_scraper(
+    block: Any, block_vars: dict[str, Any], gallery_conf: dict[str, Any]
+) -> str:
+    """Save each figure as drawn (light) and recoloured (dark); show the one matching the mode."""
+    copies = []
+    for number in plt.get_fignums():
+        copy = pickle.loads(pickle.dumps(plt.figure(number)))
+        plt.close(copy)  # unpickling registers it with pyplot; keep it out of the scraper's sight
+        copies.append(copy)
+    rst = matplotlib_scraper(block, block_vars, gallery_conf)  # saves the light ones, closes all
+    figures = iter(copies)
+    src_dir = Path(gallery_conf["src_dir"])
+
+    def both(match: re.Match[str]) -> str:
+        indent, path = match["indent"], match["path"]
+        options = dict(re.findall(r":(\w+): (.*)", match["options"]))
+        dark_path = path.removesuffix(".png") + "_dark.png"
+        dark = recolor_for_dark(next(figures))
+        dark.savefig(src_dir / dark_path, facecolor=dark.get_facecolor())
+        plt.close(dark)
+        # sphinx-gallery's image-sg directive keeps one class only; the plain image
+        # directive keeps both, and the theme hides .only-light / .only-dark by mode.
+        return "".join(
+            f"{indent}.. image:: /{image}\n{indent}   :alt: {options['alt']}\n"
+            f"{indent}   :class: {options['class']} {mode}\n\n"
+            for image, mode in ((path, "only-light"), (dark_path, "only-dark"))
+        )
+
+    return _IMAGE.sub(both, rst)
+
+
+# -- Provenance ------------------------------------------------------------------------
+
+
+def build_date() -> str:
+    """Return the build date: from SOURCE_DATE_EPOCH when set (reproducible builds), else today."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    moment = (
+        datetime.datetime.fromtimestamp(int(epoch), tz=datetime.timezone.utc)
+        if epoch
+        else datetime.datetime.now(tz=datetime.timezone.utc)
+    )
+    return moment.date().isoformat()
+
+
+def provenance() -> str:
+    """One line saying what produced the outputs of an example page."""
+    device = torchintro.select_device()
+    return (
+        f"Outputs computed when this page was built on {build_date()}, with torch "
+        f"{torch.__version__} on {torchintro.describe_device(device)}, random seed {SEED}."
+    )
+
+
+_TITLE = re.compile(r"^(?P<title>[^\n]+)\n=+\n", re.MULTILINE)
+
+
+def add_provenance(app: Any, docname: str, source: list[str]) -> None:
+    """Put the provenance line under the title of every executed example page."""
+    if not re.fullmatch(r"auto_examples/[^/]+/plot_[^/]+", docname):
+        return
+    note = f"\n.. container:: sphx-glr-provenance\n\n   {provenance()}\n"
+    source[0] = _TITLE.sub(lambda match: match[0] + note, source[0], count=1)
+
+
+# -- Collapsible solutions -------------------------------------------------------------
+
+
+class solution(nodes.General, nodes.Element):
+    """A ``<details>`` block holding an exercise's solution."""
+
+
+def _visit_solution(self: Any, node: solution) -> None:
+    self.body.append('<details class="sphx-glr-solution"><summary>Show a solution</summary>\n')
+
+
+def _depart_solution(self: Any, node: solution) -> None:
+    self.body.append("</details>\n")
+
+
+def _is_solution_marker(node: nodes.Node) -> bool:
+    return (
+        isinstance(node, nodes.paragraph)
+        and len(node.children) == 1
+        and isinstance(node[0], nodes.strong)
+        and node.astext() == "Solution"
+    )
+
+
+def fold_solutions(app: Any, doctree: nodes.document, docname: str) -> None:
+    """Fold each **Solution** paragraph and what follows it in its section into a solution node."""
+    for marker in list(doctree.findall(_is_solution_marker)):
+        parent = marker.parent
+        start = parent.index(marker)
+        end = start + 1
+        while end < len(parent) and not isinstance(parent[end], nodes.section):
+            end += 1
+        folded = solution()
+        folded.extend(parent[start + 1 : end])
+        parent[start:end] = [folded]
+
+
 def setup(app: Any) -> dict[str, Any]:
-    """Register nothing yet; the module is importable as ``torchintro_sphinx``."""
+    """Register the provenance line and the solution folding."""
+    app.connect("source-read", add_provenance)
+    app.connect("doctree-resolved", fold_solutions)
+    app.add_node(
+        solution,
+        html=(_visit_solution, _depart_solution),
+        latex=(lambda self, node: None, lambda self, node: None),
+        text=(lambda self, node: None, lambda self, node: None),
+    )
+    app.add_css_file("torchintro.css")
     return {"parallel_read_safe": True, "parallel_write_safe": True}
