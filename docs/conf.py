@@ -12,6 +12,8 @@ from pathlib import Path
 HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE / "_ext"))
 
+import torchintro_sphinx
+
 # -- Project -------------------------------------------------------------------------
 
 project = "torchintro"
@@ -20,9 +22,11 @@ copyright = "2026, The torchintro developers"
 release = _version("torchintro")
 version = release
 
-# The public repository the notebooks install from and Colab opens; empty hides
-# the Colab links and the install cell.
-repository_url = os.environ.get("TORCHINTRO_REPOSITORY_URL", "")
+# The one setting for where this project lives publicly: downloaded notebooks install
+# torchintro from it, and "Open in Colab" links open notebooks from its `notebooks`
+# branch (published by .github/workflows/docs.yml). Empty: no install cell, no links.
+# Set TORCHINTRO_REPOSITORY_URL, or let GitHub Actions / Read the Docs supply it.
+repository_url = torchintro_sphinx.repository_url_from(os.environ)
 
 # -- General -------------------------------------------------------------------------
 
@@ -111,7 +115,7 @@ html_theme_options = {
     "navbar_end": ["theme-switcher", "navbar-icon-links"],
     "footer_start": ["copyright"],
     "footer_end": ["sphinx-version"],
-    "secondary_sidebar_items": ["page-toc", "sg_download_links", "sg_launcher_links"],
+    "secondary_sidebar_items": ["page-toc", "sg_download_links"],
     "pygments_light_style": "default",
     "pygments_dark_style": "github-dark",
 }
@@ -147,4 +151,5 @@ sphinx_gallery_conf = {
     "capture_repr": ("__repr__",),
     "image_scrapers": ("torchintro_sphinx.light_and_dark_scraper",),
     "matplotlib_animations": False,
+    "first_notebook_cell": torchintro_sphinx.notebook_setup_cell(repository_url),
 }

@@ -14,6 +14,7 @@ import datetime
 import os
 import pickle
 import re
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -132,6 +133,66 @@ def light_and_dark_scraper(
     return _IMAGE.sub(both, rst)
 
 
+# -- Publishing: the repository setting, the notebooks' setup cell, Colab links -------
+
+NOTEBOOKS_BRANCH = "notebooks"
+
+
+def repository_url_from(environ: Mapping[str, str]) -> str:
+    """Find the public repository's URL: set explicitly, or from the CI that is building.
+
+    ``TORCHINTRO_REPOSITORY_URL`` wins; GitHub Actions and Read the Docs name the
+    repository they build in their own variables. Elsewhere: ``""`` (unpublished).
+    """
+    if environ.get("TORCHINTRO_REPOSITORY_URL"):
+        url = environ["TORCHINTRO_REPOSITORY_URL"]
+    elif environ.get("GITHUB_REPOSITORY"):
+        url = f"{environ.get('GITHUB_SERVER_URL', 'https://github.com')}/{environ['GITHUB_REPOSITORY']}"
+    else:
+        url = environ.get("READTHEDOCS_GIT_CLONE_URL", "")
+    return url.removesuffix("/").removesuffix(".git")
+
+
+def notebook_setup_cell(repository_url: str) -> str | None:
+    """Return the code of the first cell of every notebook: install torchintro where it is missing.
+
+    Where torchintro is importable (a local clone, the docs build) the cell does nothing;
+    on Colab or a fresh Jupyter it installs the package and its dependencies from the
+    repository. Without a repository URL there is nowhere to install from: no cell.
+    """
+    if not repository_url:
+        return None
+    return (
+        "# Setup: install torchintro (and what it needs) if it is missing, as on Colab.\n"
+        "# Where it is installed already, this cell does nothing.\n"
+        "import importlib.util\n"
+        "import subprocess\n"
+        "import sys\n"
+        "\n"
+        'if importlib.util.find_spec("torchintro") is None:\n'
+        "    subprocess.run(\n"
+        f'        [sys.executable, "-m", "pip", "install", "--quiet", "torchintro @ git+{repository_url}"],\n'
+        "        check=True,\n"
+        "    )"
+    )
+
+
+def colab_url(repository_url: str, docname: str) -> str | None:
+    """Link that opens an example's notebook in Google Colab, or ``None`` if there is none.
+
+    Colab opens notebooks stored on GitHub; the workflow publishes the built notebooks
+    to the repository's ``notebooks`` branch, one folder per gallery.
+    """
+    prefix = "https://github.com/"
+    if not repository_url.startswith(prefix):
+        return None
+    gallery_path = docname.removeprefix("auto_examples/")
+    return (
+        f"https://colab.research.google.com/github/{repository_url.removeprefix(prefix)}"
+        f"/blob/{NOTEBOOKS_BRANCH}/{gallery_path}.ipynb"
+    )
+
+
 # -- Provenance ------------------------------------------------------------------------
 
 
@@ -163,6 +224,9 @@ def add_provenance(app: Any, docname: str, source: list[str]) -> None:
     if not re.fullmatch(r"auto_examples/[^/]+/plot_[^/]+", docname):
         return
     note = f"\n.. container:: sphx-glr-provenance\n\n   {provenance()}\n"
+    link = colab_url(app.config.repository_url, docname)
+    if link:
+        note += f"\n.. container:: sphx-glr-colab\n\n   `Open this example in Colab <{link}>`__\n"
     source[0] = _TITLE.sub(lambda match: match[0] + note, source[0], count=1)
 
 
@@ -205,6 +269,7 @@ def fold_solutions(app: Any, doctree: nodes.document, docname: str) -> None:
 
 def setup(app: Any) -> dict[str, Any]:
     """Register the provenance line and the solution folding."""
+    app.add_config_value("repository_url", "", "html", types=[str])
     app.connect("source-read", add_provenance)
     app.connect("doctree-resolved", fold_solutions)
     app.add_node(
