@@ -216,12 +216,29 @@ def provenance() -> str:
     )
 
 
+def reread_if_provenance_changed(
+    app: Any, env: Any, added: set, changed: set, removed: set
+) -> list[str]:
+    """Re-read every example page when its provenance line would change (date, torch, device).
+
+    Sphinx re-reads a page only when its source changed; the line is added while
+    reading, so without this an unchanged page would keep an old date.
+    """
+    current = provenance()
+    previous = getattr(env, "torchintro_provenance", None)
+    env.torchintro_provenance = current
+    if previous is None or previous == current:
+        return []
+    return [name for name in env.found_docs if _EXAMPLE_PAGE.fullmatch(name)]
+
+
+_EXAMPLE_PAGE = re.compile(r"auto_examples/[^/]+/plot_[^/]+")
 _TITLE = re.compile(r"^(?P<title>[^\n]+)\n=+\n", re.MULTILINE)
 
 
 def add_provenance(app: Any, docname: str, source: list[str]) -> None:
     """Put the provenance line under the title of every executed example page."""
-    if not re.fullmatch(r"auto_examples/[^/]+/plot_[^/]+", docname):
+    if not _EXAMPLE_PAGE.fullmatch(docname):
         return
     note = f"\n.. container:: sphx-glr-provenance\n\n   {provenance()}\n"
     link = colab_url(app.config.repository_url, docname)
@@ -271,6 +288,7 @@ def setup(app: Any) -> dict[str, Any]:
     """Register the provenance line and the solution folding."""
     app.add_config_value("repository_url", "", "html", types=[str])
     app.connect("source-read", add_provenance)
+    app.connect("env-get-outdated", reread_if_provenance_changed)
     app.connect("doctree-resolved", fold_solutions)
     app.add_node(
         solution,
