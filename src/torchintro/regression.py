@@ -120,7 +120,8 @@ def _descend(
     epochs: int,
 ) -> torch.Tensor:
     """Run the notebook's loop, updating ``weight`` and ``bias`` in place; return the losses."""
-    losses = torch.empty(epochs)
+    # In the weights' dtype: a float64 loss past float32's range must not turn into inf here.
+    losses = torch.empty(epochs, dtype=weight.dtype)
     for epoch in range(epochs):
         x, y = sample()
         loss = ((x @ weight + bias - y) ** 2).mean()
@@ -291,7 +292,7 @@ def fit_sgd(
     torch.nn.init.zeros_(model.bias)
     optimizer = torch.optim.SGD(model.parameters(), lr=learning_rate)
     mse = torch.nn.MSELoss()
-    losses = torch.empty(epochs)
+    losses = torch.empty(epochs, dtype=x.dtype)
     for epoch in range(epochs):
         optimizer.zero_grad()
         loss = mse(model(x).squeeze(1), y)
