@@ -99,6 +99,8 @@ def _check_xy(x: object, y: object) -> tuple[torch.Tensor, torch.Tensor]:
     y = check_float_tensor("y", y)
     if x.ndim != 2:
         raise ValueError(f"x must have shape (n_samples, n_features), got shape {tuple(x.shape)}")
+    if x.shape[0] == 0:
+        raise ValueError(f"x must hold at least one sample, got shape {tuple(x.shape)}")
     if y.shape != x.shape[:1]:
         raise ValueError(
             f"y must have shape (n_samples,) = ({x.shape[0]},) to match x, "
@@ -222,7 +224,8 @@ def fit_gradient_descent(
     TypeError
         If ``x`` or ``y`` is not a floating-point tensor.
     ValueError
-        If the shapes do not match, or ``learning_rate`` or ``epochs`` is not positive.
+        If the shapes do not match, ``x`` holds no samples, or ``learning_rate`` or
+        ``epochs`` is not positive.
     DivergedError
         If the loss stops being finite.
 
@@ -272,7 +275,8 @@ def fit_sgd(
     TypeError
         If ``x`` or ``y`` is not a floating-point tensor.
     ValueError
-        If the shapes do not match, or ``learning_rate`` or ``epochs`` is not positive.
+        If the shapes do not match, ``x`` holds no samples, or ``learning_rate`` or
+        ``epochs`` is not positive.
     DivergedError
         If the loss stops being finite.
 
@@ -324,7 +328,7 @@ def fit_least_squares(x: torch.Tensor, y: torch.Tensor) -> FitResult:
     TypeError
         If ``x`` or ``y`` is not a floating-point tensor.
     ValueError
-        If the shapes do not match.
+        If the shapes do not match, or ``x`` holds no samples.
 
     Examples
     --------
