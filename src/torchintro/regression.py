@@ -106,7 +106,9 @@ def _check_xy(x: object, y: object) -> tuple[torch.Tensor, torch.Tensor]:
             f"y must have shape (n_samples,) = ({x.shape[0]},) to match x, "
             f"got shape {tuple(y.shape)}"
         )
-    return x, y
+    # The fits differentiate the weights, never the data: without detach(), data that
+    # requires grad would collect a .grad of its own and the results would carry a graph.
+    return x.detach(), y.detach()
 
 
 def _raise_if_diverged(loss: torch.Tensor, epoch: int, rate: float, losses: torch.Tensor) -> None:
