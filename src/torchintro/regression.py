@@ -342,7 +342,9 @@ def fit_least_squares(x: torch.Tensor, y: torch.Tensor) -> FitResult:
     """
     x, y = _check_xy(x, y)
     design = torch.cat([x, torch.ones(x.shape[0], 1, dtype=x.dtype)], dim=1)
-    solution = torch.linalg.lstsq(design, y.unsqueeze(1)).solution.squeeze(1)
+    # lstsq wants one dtype; gradient descent works in x's dtype, so this fit does too.
+    target = y.to(x.dtype).unsqueeze(1)
+    solution = torch.linalg.lstsq(design, target).solution.squeeze(1)
     weight, bias = solution[:-1], solution[-1].item()
     loss = ((x @ weight + bias - y) ** 2).mean().reshape(1)
     return FitResult("least squares", weight, bias, loss)
