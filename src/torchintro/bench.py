@@ -154,8 +154,11 @@ def sweep_matmul(
 
     Raises
     ------
+    TypeError
+        If ``devices`` is a single device rather than a list of them.
     ValueError
-        If ``sizes`` is empty or holds a non-positive size.
+        If ``sizes`` or ``devices`` is empty, ``sizes`` holds a non-positive size,
+        or ``devices`` names a device this machine lacks.
 
     Examples
     --------
@@ -167,5 +170,10 @@ def sweep_matmul(
     sizes = [check_positive_int("sizes[]", size) for size in sizes]
     if not sizes:
         raise ValueError("sizes must hold at least one matrix size, got an empty sequence")
+    if isinstance(devices, (str, torch.device)):
+        # A string is iterable: without this, "cpu" would be swept as "c", "p", "u".
+        raise TypeError(f"devices must be a list of devices such as ['cpu'], got {devices!r}")
     devices = available_devices() if devices is None else [select_device(d) for d in devices]
+    if not devices:
+        raise ValueError("devices must hold at least one device, got an empty sequence")
     return [time_matmul(size, d, min_run_time=min_run_time) for d in devices for size in sizes]

@@ -204,7 +204,7 @@ def _format_grad(grad: torch.Tensor | None) -> str:
     if grad is None:
         return "grad: None"
     values = grad.flatten()
-    if bool((values == values[0]).all()):
+    if values.numel() > 0 and bool((values == values[0]).all()):
         return (
             f"grad: all {values[0].item():g}"
             if values.numel() > 1

@@ -99,12 +99,16 @@ def _check_xy(x: object, y: object) -> tuple[torch.Tensor, torch.Tensor]:
     y = check_float_tensor("y", y)
     if x.ndim != 2:
         raise ValueError(f"x must have shape (n_samples, n_features), got shape {tuple(x.shape)}")
+    if x.shape[0] == 0:
+        raise ValueError(f"x must hold at least one sample, got shape {tuple(x.shape)}")
     if y.shape != x.shape[:1]:
         raise ValueError(
             f"y must have shape (n_samples,) = ({x.shape[0]},) to match x, "
             f"got shape {tuple(y.shape)}"
         )
-    return x, y
+    # The fits differentiate the weights, never the data: without detach(), data that
+    # requires grad would collect a .grad of its own and the results would carry a graph.
+    return x.detach(), y.detach()
 
 
 def _raise_if_diverged(loss: torch.Tensor, epoch: int, rate: float, losses: torch.Tensor) -> None:
@@ -120,7 +124,8 @@ def _descend(
     epochs: int,
 ) -> torch.Tensor:
     """Run the notebook's loop, updating ``weight`` and ``bias`` in place; return the losses."""
-    losses = torch.empty(epochs)
+    # In the weights' dtype: a float64 loss past float32's range must not turn into inf here.
+    losses = torch.empty(epochs, dtype=weight.dtype)
     for epoch in range(epochs):
         x, y = sample()
         loss = ((x @ weight + bias - y) ** 2).mean()
@@ -221,7 +226,8 @@ def fit_gradient_descent(
     TypeError
         If ``x`` or ``y`` is not a floating-point tensor.
     ValueError
-        If the shapes do not match, or ``learning_rate`` or ``epochs`` is not positive.
+        If the shapes do not match, ``x`` holds no samples, or ``learning_rate`` or
+        ``epochs`` is not positive.
     DivergedError
         If the loss stops being finite.
 
@@ -271,7 +277,8 @@ def fit_sgd(
     TypeError
         If ``x`` or ``y`` is not a floating-point tensor.
     ValueError
-        If the shapes do not match, or ``learning_rate`` or ``epochs`` is not positive.
+        If the shapes do not match, ``x`` holds no samples, or ``learning_rate`` or
+        ``epochs`` is not positive.
     DivergedError
         If the loss stops being finite.
 
@@ -291,7 +298,7 @@ def fit_sgd(
     torch.nn.init.zeros_(model.bias)
     optimizer = torch.optim.SGD(model.parameters(), lr=learning_rate)
     mse = torch.nn.MSELoss()
-    losses = torch.empty(epochs)
+    losses = torch.empty(epochs, dtype=x.dtype)
     for epoch in range(epochs):
         optimizer.zero_grad()
         loss = mse(model(x).squeeze(1), y)
@@ -323,7 +330,7 @@ def fit_least_squares(x: torch.Tensor, y: torch.Tensor) -> FitResult:
     TypeError
         If ``x`` or ``y`` is not a floating-point tensor.
     ValueError
-        If the shapes do not match.
+        If the shapes do not match, or ``x`` holds no samples.
 
     Examples
     --------
@@ -335,7 +342,9 @@ def fit_least_squares(x: torch.Tensor, y: torch.Tensor) -> FitResult:
     """
     x, y = _check_xy(x, y)
     design = torch.cat([x, torch.ones(x.shape[0], 1, dtype=x.dtype)], dim=1)
-    solution = torch.linalg.lstsq(design, y.unsqueeze(1)).solution.squeeze(1)
+    # lstsq wants one dtype; gradient descent works in x's dtype, so this fit does too.
+    target = y.to(x.dtype).unsqueeze(1)
+    solution = torch.linalg.lstsq(design, target).solution.squeeze(1)
     weight, bias = solution[:-1], solution[-1].item()
     loss = ((x @ weight + bias - y) ** 2).mean().reshape(1)
     return FitResult("least squares", weight, bias, loss)

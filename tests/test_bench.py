@@ -1,0 +1,163 @@
+"""Matrix-multiply timing: the arithmetic, one timing, and sweeps.
+
+Sizes are tiny and ``min_run_time`` short so the suite stays fast; timings are
+only checked to be positive, never compared, since machines differ.
+"""
+
+import math
+import re
+
+import pytest
+import torch
+
+from torchintro import DEVICE_ENV_VAR, MatmulTiming, matmul_gflops, sweep_matmul, time_matmul
+
+QUICK = 0.001  # seconds of repeats per timing
+
+
+@pytest.fixture
+def cpu_only(monkeypatch):
+    monkeypatch.delenv(DEVICE_ENV_VAR, raising=False)
+    monkeypatch.setattr(
+        torch.accelerator, "current_accelerator", lambda check_available=False: None
+    )
+
+
+# --- matmul_gflops -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("size", "seconds", "expected"),
+    [(1000, 0.5, 4.0), (1000, 2.0, 1.0), (1, 2e-9, 1.0), (2048, 1.0, 2 * 2048**3 / 1e9)],
+)
+def test_matmul_gflops_counts_two_n_cubed_operations(size, seconds, expected):
+    assert matmul_gflops(size, seconds) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("size", "error"), [(0, ValueError), (-4, ValueError), (True, TypeError), (8.0, TypeError)]
+)
+def test_matmul_gflops_rejects_bad_sizes(size, error):
+    with pytest.raises(error, match=rf"^size must be a positive integer, got {size!r}$"):
+        matmul_gflops(size, 1.0)
+
+
+@pytest.mark.parametrize(
+    ("seconds", "error"),
+    [
+        (0.0, ValueError),
+        (-1.0, ValueError),
+        (math.nan, ValueError),
+        (math.inf, ValueError),
+        (None, TypeError),
+        ("1", TypeError),
+    ],
+)
+def test_matmul_gflops_rejects_bad_seconds(seconds, error):
+    with pytest.raises(error, match=rf"^seconds must be .*, got {re.escape(repr(seconds))}$"):
+        matmul_gflops(8, seconds)
+
+
+# --- time_matmul ---------------------------------------------------------------------------
+
+
+def test_time_matmul_on_the_cpu():
+    timing = time_matmul(16, "cpu", min_run_time=QUICK)
+    assert isinstance(timing, MatmulTiming)
+    assert (timing.device, timing.size) == ("cpu", 16)
+    assert timing.seconds > 0
+    assert timing.gflops == pytest.approx(matmul_gflops(16, timing.seconds))
+
+
+def test_time_matmul_takes_a_dtype():
+    timing = time_matmul(8, torch.device("cpu"), dtype=torch.float64, min_run_time=QUICK)
+    assert timing.seconds > 0
+
+
+def test_time_matmul_picks_a_device_when_none_is_given(cpu_only):
+    assert time_matmul(4, min_run_time=QUICK).device == "cpu"
+
+
+def test_time_matmul_leaves_the_global_random_state_alone():
+    before = torch.random.get_rng_state()
+    time_matmul(4, "cpu", min_run_time=QUICK)
+    assert torch.equal(torch.random.get_rng_state(), before)
+
+
+@pytest.mark.parametrize(("size", "error"), [(0, ValueError), (-1, ValueError), (False, TypeError)])
+def test_time_matmul_rejects_bad_sizes(size, error):
+    with pytest.raises(error, match=rf"^size must be a positive integer, got {size!r}$"):
+        time_matmul(size, "cpu", min_run_time=QUICK)
+
+
+@pytest.mark.parametrize(
+    ("min_run_time", "error"), [(0, ValueError), (-0.5, ValueError), (math.inf, ValueError)]
+)
+def test_time_matmul_rejects_bad_min_run_times(min_run_time, error):
+    with pytest.raises(error, match=rf"^min_run_time must be .*, got {min_run_time!r}$"):
+        time_matmul(4, "cpu", min_run_time=min_run_time)
+
+
+def test_time_matmul_rejects_an_unknown_device(cpu_only):
+    with pytest.raises(ValueError, match=r"device must name a PyTorch device .*'abacus'"):
+        time_matmul(4, "abacus", min_run_time=QUICK)
+
+
+def test_time_matmul_rejects_a_missing_device(cpu_only):
+    with pytest.raises(ValueError, match=r"device is 'cuda'.*available: cpu"):
+        time_matmul(4, "cuda", min_run_time=QUICK)
+
+
+# --- sweep_matmul --------------------------------------------------------------------------
+
+
+def test_sweep_loops_over_devices_outside_and_sizes_inside():
+    table = sweep_matmul([4, 8, 2], ["cpu", "cpu:0"], min_run_time=QUICK)
+    assert [(row.device, row.size) for row in table] == [
+        ("cpu", 4),
+        ("cpu", 8),
+        ("cpu", 2),
+        ("cpu:0", 4),
+        ("cpu:0", 8),
+        ("cpu:0", 2),
+    ]
+    assert all(row.seconds > 0 and row.gflops > 0 for row in table)
+
+
+def test_sweep_defaults_to_every_available_device(cpu_only):
+    table = sweep_matmul([4], min_run_time=QUICK)
+    assert [(row.device, row.size) for row in table] == [("cpu", 4)]
+
+
+def test_sweep_takes_any_iterable_of_sizes():
+    table = sweep_matmul((size for size in (2, 3)), [torch.device("cpu")], min_run_time=QUICK)
+    assert [row.size for row in table] == [2, 3]
+
+
+def test_sweep_rejects_empty_sizes():
+    with pytest.raises(ValueError, match=r"^sizes must hold at least one matrix size"):
+        sweep_matmul([], ["cpu"], min_run_time=QUICK)
+
+
+@pytest.mark.parametrize(("size", "error"), [(0, ValueError), (-8, ValueError), (True, TypeError)])
+def test_sweep_rejects_a_bad_size(size, error):
+    with pytest.raises(error, match=rf"^sizes\[\] must be a positive integer, got {size!r}$"):
+        sweep_matmul([4, size], ["cpu"], min_run_time=QUICK)
+
+
+def test_sweep_rejects_empty_devices():
+    with pytest.raises(ValueError, match=r"^devices must hold at least one device"):
+        sweep_matmul([4], [], min_run_time=QUICK)
+
+
+@pytest.mark.parametrize("device", ["cpu", torch.device("cpu")])
+def test_sweep_rejects_a_single_device_in_place_of_a_list(device):
+    with pytest.raises(
+        TypeError, match=rf"^devices must be a list of devices .*, got {re.escape(repr(device))}$"
+    ):
+        sweep_matmul([4], device, min_run_time=QUICK)
+
+
+def test_sweep_rejects_a_missing_device(cpu_only):
+    with pytest.raises(ValueError, match=r"device is 'cuda'.*available: cpu"):
+        sweep_matmul([4], ["cpu", "cuda"], min_run_time=QUICK)
