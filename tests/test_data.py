@@ -139,7 +139,7 @@ def test_linear_data_rejects_bad_noise(value, error):
 def test_linear_data_rejects_a_two_dimensional_weight():
     with pytest.raises(
         ValueError,
-        match=r"^weight must be a float or a 1-D tensor, got a tensor of shape \(2, 1\)$",
+        match=r"^weight must be a float or a non-empty 1-D tensor, got shape \(2, 1\)$",
     ):
         make_linear_data(3, torch.ones(2, 1))
 
@@ -151,3 +151,23 @@ def test_linear_data_rejects_a_two_dimensional_weight():
 def test_bad_seeds_are_named(make, seed, error):
     with pytest.raises(error, match=rf"^seed must be .*, got {seed!r}$"):
         make(seed=seed)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "message"),
+    [
+        ({"weight": float("nan")}, ValueError, r"weight must hold finite numbers, got \[nan\]"),
+        (
+            {"weight": torch.tensor([1.0, float("inf")])},
+            ValueError,
+            r"finite numbers, got \[1.0, inf\]",
+        ),
+        ({"weight": "heavy"}, TypeError, r"weight must be a float or a 1-D tensor, got 'heavy'"),
+        ({"weight": torch.tensor([])}, ValueError, r"non-empty 1-D tensor, got shape \(0,\)"),
+        ({"bias": "a"}, TypeError, r"bias must be a number, got 'a'"),
+        ({"bias": float("-inf")}, ValueError, r"bias must be a finite number, got -inf"),
+    ],
+)
+def test_make_linear_data_rejects_bad_weight_and_bias(kwargs, error, message):
+    with pytest.raises(error, match=message):
+        make_linear_data(5, **kwargs)

@@ -35,6 +35,15 @@ def check_non_negative_float(name: str, value: object) -> float:
     return float(value)
 
 
+def check_finite_float(name: str, value: object) -> float:
+    """Return ``value`` as a float if it is a finite number, else raise naming ``name``."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise TypeError(f"{name} must be a number, got {value!r}")
+    if not math.isfinite(value):
+        raise ValueError(f"{name} must be a finite number, got {value!r}")
+    return float(value)
+
+
 def check_float_tensor(name: str, value: object) -> torch.Tensor:
     """Return ``value`` if it is a floating-point tensor, else raise naming ``name``."""
     if not isinstance(value, torch.Tensor):

@@ -167,7 +167,7 @@ def sweep_matmul(
     >>> [(row.device, row.size) for row in table]
     [('cpu', 16), ('cpu', 32)]
     """
-    sizes = [check_positive_int("sizes[]", size) for size in sizes]
+    sizes = [check_positive_int(f"sizes[{i}]", size) for i, size in enumerate(sizes)]
     if not sizes:
         raise ValueError("sizes must hold at least one matrix size, got an empty sequence")
     if isinstance(devices, (str, torch.device)):

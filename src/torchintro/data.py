@@ -9,7 +9,12 @@ from __future__ import annotations
 
 import torch
 
-from torchintro._checks import as_generator, check_non_negative_float, check_positive_int
+from torchintro._checks import (
+    as_generator,
+    check_finite_float,
+    check_non_negative_float,
+    check_positive_int,
+)
 
 TRUE_WEIGHT = 3.0
 """The slope of the toy problem ``y = 3x - 2``."""
@@ -95,9 +100,11 @@ def make_linear_data(
 
     Raises
     ------
+    TypeError
+        If ``weight`` is not a float or tensor, or ``bias`` is not a number.
     ValueError
-        If ``n_samples`` is not positive, ``noise`` is negative, or ``weight`` is
-        not a float or a 1-D tensor.
+        If ``n_samples`` is not positive, ``noise`` is negative, ``weight`` or
+        ``bias`` is not finite, or ``weight`` is not a float or a non-empty 1-D tensor.
 
     Examples
     --------
@@ -111,16 +118,22 @@ def make_linear_data(
     """
     n_samples = check_positive_int("n_samples", n_samples)
     noise = check_non_negative_float("noise", noise)
-    weight = torch.as_tensor(weight, dtype=torch.float32)
+    bias = check_finite_float("bias", bias)
+    try:
+        weight = torch.as_tensor(weight, dtype=torch.float32).detach()
+    except (TypeError, ValueError, RuntimeError):
+        raise TypeError(f"weight must be a float or a 1-D tensor, got {weight!r}") from None
     if weight.ndim == 0:
         weight = weight.reshape(1)
-    if weight.ndim != 1:
+    if weight.ndim != 1 or weight.numel() == 0:
         raise ValueError(
-            f"weight must be a float or a 1-D tensor, got a tensor of shape {tuple(weight.shape)}"
+            f"weight must be a float or a non-empty 1-D tensor, got shape {tuple(weight.shape)}"
         )
+    if not bool(torch.isfinite(weight).all()):
+        raise ValueError(f"weight must hold finite numbers, got {weight.tolist()}")
     generator = as_generator(seed)
     x = 2 * torch.rand(n_samples, weight.numel(), generator=generator) - 1
-    y = x @ weight + float(bias)
+    y = x @ weight + bias
     if noise > 0:
         y = y + noise * torch.randn(n_samples, generator=generator)
     return x, y
