@@ -96,8 +96,8 @@ assert torch.full((2, 3), 7).dtype == torch.int64
 # %%
 # Choosing the dtype yourself
 # ---------------------------
-# Every creation function takes a ``dtype=`` keyword, and ``.to`` converts an existing
-# tensor into a new one of another dtype.
+# Creation functions such as ``torch.zeros`` take a ``dtype=`` keyword, and ``.to``
+# converts an existing tensor into a new one of another dtype.
 int_zeros = torch.zeros(2, 2, dtype=torch.int64)
 doubles = int_zeros.to(torch.float64)
 print(int_zeros)
@@ -169,8 +169,8 @@ tensors = {
     "halves": halves,
 }
 for name, tensor in tensors.items():
-    shape = str(tuple(tensor.shape))
-    print(f"{name:10} {shape:8} {tensor.dtype!s:14} {tensor.device}")
+    shape, dtype = str(tuple(tensor.shape)), str(tensor.dtype)
+    print(f"{name:10} {shape:8} {dtype:14} {tensor.device}")
 # sphinx_gallery_start_ignore
 assert all(tensor.device.type == "cpu" for tensor in tensors.values())
 # sphinx_gallery_end_ignore

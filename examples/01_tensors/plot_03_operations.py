@@ -2,10 +2,10 @@
 Operations on tensors
 =====================
 
-Tensors can be multiplied as matrices or element by element, and added as long as
-their shapes are compatible. This page shows the difference between ``torch.mm`` and
-``*``, why the original notebook's example could not tell them apart, and the
-broadcasting rule that decides which shapes can be combined.
+Tensors can be multiplied as matrices or element by element. This page shows the
+difference between ``torch.mm`` and ``*``, why the original notebook's example could
+not tell them apart, and the broadcasting rule that decides which shapes elementwise
+operations such as ``+`` and ``*`` accept.
 """
 
 # %%

@@ -2,8 +2,8 @@
 In-place operations
 ===================
 
-Most operations return a new tensor. Their in-place forms, named with a trailing
-underscore, write the result into an existing tensor instead. This page shows what
+Most operations return a new tensor. Many also have an in-place form, named with a
+trailing underscore, that writes the result into an existing tensor instead. This page shows what
 "in place" means, corrects the original notebook's ``torch.add_``, and shows when
 PyTorch refuses to work in place.
 """
