@@ -46,7 +46,8 @@ assert torch.equal(torch.mm(torch.ones(2, 3), torch.ones(3, 2)), torch.full((2, 
 # With other values the operations part ways. ``a @ b`` is the matrix product (the
 # ``@`` operator calls ``torch.matmul``, which for two 2-D tensors is ``torch.mm``);
 # ``a * b`` multiplies matching elements. Here ``b`` swaps the columns of ``a`` when
-# multiplied from the right, while ``a * b`` keeps only the off-diagonal elements.
+# multiplied from the right, ``a * b`` keeps only the off-diagonal elements, and
+# ``a + b`` adds 1 to them.
 a = torch.tensor([[1.0, 2.0], [3.0, 4.0]])
 b = torch.tensor([[0.0, 1.0], [1.0, 0.0]])
 print(a @ b)
