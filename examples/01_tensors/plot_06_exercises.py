@@ -23,9 +23,7 @@ _ = torch.manual_seed(0)
 # :math:`(i, j)` is :math:`(i + 1)(j + 1)`. Hint: ``torch.arange`` gives the numbers 1
 # to 5, ``.reshape(5, 1)`` turns them into a column, and broadcasting does the rest.
 #
-# .. raw:: html
-#
-#    <details class="sphx-glr-solution"><summary>Show a solution</summary>
+# **Solution**
 
 # %%
 numbers = torch.arange(1, 6)
@@ -41,10 +39,6 @@ assert torch.equal(table, torch.outer(numbers, numbers))
 # sphinx_gallery_end_ignore
 
 # %%
-# .. raw:: html
-#
-#    </details>
-#
 # Exercise 2: the in-place trap
 # -----------------------------
 # This function is meant to return doubled prices::
@@ -59,9 +53,7 @@ assert torch.equal(table, torch.outer(numbers, numbers))
 # What does ``print(prices)`` show afterwards, and why? Rewrite ``double`` so that the
 # caller's tensor stays unchanged.
 #
-# .. raw:: html
-#
-#    <details class="sphx-glr-solution"><summary>Show a solution</summary>
+# **Solution**
 
 
 # %%
@@ -92,10 +84,6 @@ assert doubled is not prices
 # sphinx_gallery_end_ignore
 
 # %%
-# .. raw:: html
-#
-#    </details>
-#
 # Exercise 3: shared memory
 # -------------------------
 # Start from ``readings = np.zeros(4)``. Make a tensor that shares memory with
@@ -103,9 +91,7 @@ assert doubled is not prices
 # a ``float32`` tensor from ``readings`` and check that changing it leaves
 # ``readings`` alone.
 #
-# .. raw:: html
-#
-#    <details class="sphx-glr-solution"><summary>Show a solution</summary>
+# **Solution**
 
 # %%
 readings = np.zeros(4)
@@ -124,10 +110,6 @@ assert single.tolist() == [-1.0, 3.0, 3.0, 3.0]
 # sphinx_gallery_end_ignore
 
 # %%
-# .. raw:: html
-#
-#    </details>
-#
 # Up next
 # -------
 # Next: Autograd, the second gallery, where tensors record the operations done to
