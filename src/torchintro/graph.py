@@ -10,6 +10,7 @@ gradient to the leaf's ``.grad``; an input that needs no gradient appears as
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
@@ -213,6 +214,13 @@ def _format_grad(grad: torch.Tensor | None) -> str:
     return f"grad: shape {tuple(grad.shape)}"
 
 
+def _mean_consumer_height(
+    index: int, edges: tuple[tuple[int, int], ...], position: Mapping[int, tuple[float, float]]
+) -> float:
+    heights = [position[target][1] for source, target in edges if source == index]
+    return sum(heights) / len(heights) if heights else 0.0
+
+
 def _label(node: GraphNode, show_grad: bool) -> str:
     if node.kind == "constant":
         return "no grad needed\n(None)"
@@ -283,8 +291,11 @@ def draw_graph(
         _, ax = plt.subplots(
             figsize=(2.3 * n_layers + 0.5, 1.25 * tallest + 0.9), layout="constrained"
         )
-    position = {}
+    position: dict[int, tuple[float, float]] = {}
     for layer_depth, layer in enumerate(layers):
+        # Order each layer by the mean height of the nodes it feeds (drawn already, as
+        # they lie nearer the output), which keeps most arrows from crossing.
+        layer.sort(key=lambda index: -_mean_consumer_height(index, graph.edges, position))
         for row, index in enumerate(layer):
             position[index] = (n_layers - 1 - layer_depth, (len(layer) - 1) / 2 - row)
     boxes = {}
@@ -302,8 +313,14 @@ def draw_graph(
                 "edgecolor": _EDGE[node.kind],
             },
         )
+    multiplicity = Counter(graph.edges)
+    drawn: Counter[tuple[int, int]] = Counter()
     for source, target in graph.edges:
         start, end = (source, target) if direction == "forward" else (target, source)
+        # An input used twice (``y * y``) has two edges to one consumer: bend them
+        # apart so both arrows show.
+        bend = 0.3 * (drawn[source, target] - (multiplicity[source, target] - 1) / 2)
+        drawn[source, target] += 1
         ax.annotate(
             "",
             xy=(0.5, 0.5),
@@ -317,6 +334,7 @@ def draw_graph(
                 "patchB": boxes[end].get_bbox_patch(),
                 "shrinkA": 2,
                 "shrinkB": 2,
+                "connectionstyle": f"arc3,rad={bend}",
             },
         )
     tallest = max(len(layer) for layer in layers)
