@@ -81,8 +81,9 @@ else:
 # %%
 # Any floating-point or complex dtype works
 # -----------------------------------------
-# The same call succeeds for every floating-point and complex dtype.
-for dtype in (torch.float16, torch.float32, torch.float64, torch.complex64):
+# The same call succeeds for other floating-point dtypes (``float32``, the default, we
+# saw above) and for complex ones.
+for dtype in (torch.float16, torch.float64, torch.complex64):
     print(dtype, torch.ones(2, dtype=dtype, requires_grad=True).requires_grad)
 # sphinx_gallery_start_ignore
 for dtype in (torch.float16, torch.float32, torch.float64, torch.complex64):

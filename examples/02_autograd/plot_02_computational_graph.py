@@ -30,15 +30,16 @@ assert z.grad_fn.name() == "MulBackward0"
 # -----------------
 # :func:`torchintro.trace_graph` walks the graph from ``z`` back to its inputs, and
 # :func:`torchintro.draw_graph` draws it. The blue boxes are the tensors we created,
-# the orange box the multiplication that made ``z``; the arrows point the way the
+# the orange box the multiplication that made ``z``; the arrows point down, the way the
 # values flowed.
 import matplotlib.pyplot as plt
 
 from torchintro import draw_graph, trace_graph
 
 names = {"x": x, "y": y, "z": z}
-ax = draw_graph(trace_graph(z, names=names))
+ax = draw_graph(trace_graph(z, names=names), orientation="vertical")
 ax.set_title("Forward graph of z = x * y")
+plt.show()
 # sphinx_gallery_start_ignore
 assert [node.function for node in trace_graph(z).nodes] == [
     "MulBackward0",
@@ -53,8 +54,11 @@ assert [node.function for node in trace_graph(z).nodes] == [
 # Besides its values (the data), a tensor in the graph carries ``requires_grad``;
 # ``grad``, which stays ``None`` until ``backward()`` runs on something computed from
 # it; and ``grad_fn``, the backward function of the operation that made it.
-print(f"x: requires_grad={x.requires_grad}, grad={x.grad}, grad_fn={x.grad_fn}")
-print(f"z: requires_grad={z.requires_grad}, grad_fn={z.grad_fn.name()}")
+print("x.requires_grad:", x.requires_grad)
+print("x.grad:", x.grad)
+print("x.grad_fn:", x.grad_fn)
+print("z.requires_grad:", z.requires_grad)
+print("z.grad_fn:", z.grad_fn.name())
 # sphinx_gallery_start_ignore
 assert x.requires_grad
 assert x.grad is None
@@ -69,7 +73,7 @@ assert z.grad_fn.name() == "MulBackward0"
 # ``x`` and ``y`` have no ``grad_fn``: we created them, no operation did. Such tensors
 # are the graph's *leaves*, and only leaves get their ``.grad`` filled in by
 # ``backward()``; ``z`` is an intermediate result.
-print(f"x.is_leaf={x.is_leaf}, y.is_leaf={y.is_leaf}, z.is_leaf={z.is_leaf}")
+print(x.is_leaf, y.is_leaf, z.is_leaf)
 # sphinx_gallery_start_ignore
 assert x.is_leaf
 assert y.is_leaf
@@ -109,11 +113,18 @@ assert y.grad.item() == 2.0
 # %%
 # The backward graph
 # ------------------
-# Drawn the other way, the arrows show the gradient's path: from ``z`` through
-# ``MulBackward0`` into each leaf's ``AccumulateGrad``. The leaf boxes now show the
-# gradients stored in ``.grad``.
-ax = draw_graph(trace_graph(z, names=names), direction="backward", show_grad=True)
-ax.set_title("Backward graph of z = x * y, with the leaves' gradients")
+# With ``direction="backward"`` the arrows show the gradient's path, upwards: from
+# ``z`` through ``MulBackward0`` into each leaf's ``AccumulateGrad``. The leaf boxes
+# now show the gradients stored in ``.grad``.
+graph = trace_graph(z, names=names)
+ax = draw_graph(
+    graph,
+    direction="backward",
+    show_grad=True,
+    orientation="vertical",
+)
+ax.set_title("Backward graph of z = x * y")
+plt.show()
 
 # %%
 # A graph for every run
@@ -133,25 +144,38 @@ three = torch.tensor(3.0, requires_grad=True)
 ten = torch.tensor(10.0, requires_grad=True)
 small_three = halve_until_small(three)
 small_ten = halve_until_small(ten)
-print(small_three, small_ten)
+print(small_three)
+print(small_ten)
 # sphinx_gallery_start_ignore
 assert small_three.item() == 0.75
 assert small_ten.item() == 0.625
 # sphinx_gallery_end_ignore
 
 # %%
-# Two runs, two graphs
-# --------------------
-# Starting from 3 took two divisions, from 10 four. Each division by the plain number 2
-# adds a grey box: an input that needs no gradient.
-ax = draw_graph(trace_graph(small_three, names={"three": three}))
+# The graph of the first run
+# ---------------------------
+# Starting from 3 took two divisions. Each division by the plain number 2 adds a grey
+# box: an input that needs no gradient.
+graph = trace_graph(small_three, names={"three": three})
+ax = draw_graph(graph, orientation="vertical")
 ax.set_title("Graph recorded for halve_until_small(3)")
-ax = draw_graph(trace_graph(small_ten, names={"ten": ten}))
-ax.set_title("Graph recorded for halve_until_small(10)")
+plt.show()
 # sphinx_gallery_start_ignore
-for output, n_divisions in ((small_three, 2), (small_ten, 4)):
-    functions = [node.function for node in trace_graph(output).nodes]
-    assert functions.count("DivBackward0") == n_divisions
+functions = [node.function for node in trace_graph(small_three).nodes]
+assert functions.count("DivBackward0") == 2
+# sphinx_gallery_end_ignore
+
+# %%
+# The graph of the second run
+# ---------------------------
+# Starting from 10 took four divisions: the same code recorded a longer graph.
+graph = trace_graph(small_ten, names={"ten": ten})
+ax = draw_graph(graph, orientation="vertical")
+ax.set_title("Graph recorded for halve_until_small(10)")
+plt.show()
+# sphinx_gallery_start_ignore
+functions = [node.function for node in trace_graph(small_ten).nodes]
+assert functions.count("DivBackward0") == 4
 # sphinx_gallery_end_ignore
 
 # %%
@@ -162,7 +186,6 @@ for output, n_divisions in ((small_three, 2), (small_ten, 4)):
 small_three.backward()
 small_ten.backward()
 print(three.grad, ten.grad)
-plt.show()
 # sphinx_gallery_start_ignore
 assert three.grad.item() == 0.25
 assert ten.grad.item() == 0.0625

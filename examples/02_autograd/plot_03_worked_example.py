@@ -71,8 +71,9 @@ import matplotlib.pyplot as plt
 from torchintro import draw_graph, trace_graph
 
 names = {"x": x, "y": y, "z": z, "t": t}
-ax = draw_graph(trace_graph(t, names=names))
+ax = draw_graph(trace_graph(t, names=names), orientation="vertical")
 ax.set_title("Forward graph of t = sum((x + 5) * (x + 5) + 1)")
+plt.show()
 # sphinx_gallery_start_ignore
 assert [node.function for node in trace_graph(t).nodes if node.kind == "operation"] == [
     "SumBackward0",
@@ -113,18 +114,24 @@ assert bool((x.grad == 12).all())
 # element of ``z``, the addition of 1 passes it on unchanged, each of the two arrows
 # into ``y * y`` carries :math:`y = 6`, giving :math:`2y = 12`, and the addition of 5
 # passes that on to ``x``. The formula agrees with ``x.grad`` everywhere:
-print(torch.equal(x.grad, 2 * (x.detach() + 5)))
+print(torch.equal(x.grad, 2 * (x + 5)))
 # sphinx_gallery_start_ignore
-assert torch.equal(x.grad, 2 * (x.detach() + 5))
+assert torch.equal(x.grad, 2 * (x + 5))
 # sphinx_gallery_end_ignore
 
 # %%
 # The gradient in the graph
 # -------------------------
-# Drawn backwards, with the gradient now stored in the leaf. Only the leaf keeps one:
+# Drawn backwards, arrows up, with the gradient now stored in the leaf. Only the leaf keeps one:
 # autograd computed the gradients of ``y`` and ``z`` on the way but did not store them
 # (call ``y.retain_grad()`` before ``backward()`` to keep ``y``'s).
-ax = draw_graph(trace_graph(t, names=names), direction="backward", show_grad=True)
+graph = trace_graph(t, names=names)
+ax = draw_graph(
+    graph,
+    direction="backward",
+    show_grad=True,
+    orientation="vertical",
+)
 ax.set_title("Backward graph of t, with the gradient of x")
 plt.show()
 # sphinx_gallery_start_ignore
@@ -141,5 +148,5 @@ assert bool((trace_graph(t).leaves[0].grad == 12).all())
 #   used twice (``y * y``) receives a contribution along each use.
 # - Only leaves keep their gradients in ``.grad``.
 #
-# Next: :ref:`sphx_glr_auto_examples_02_autograd_plot_04_backward_rules.py`, the rules
-# of ``backward()``: scalar outputs, accumulating gradients, and switching autograd off.
+# Next: :ref:`sphx_glr_auto_examples_02_autograd_plot_04_backward_rules.py`: scalar
+# outputs, accumulating gradients, and switching autograd off.

@@ -8,10 +8,11 @@ Three short exercises on gradients. Try each one before opening its solution.
 # %%
 # Setup
 # -----
-# Each solution below starts from this.
+# Each solution below starts from this. ``torch.manual_seed`` returns the random
+# number generator; assigning it to ``_`` keeps it from being printed.
 import torch
 
-torch.manual_seed(0)
+_ = torch.manual_seed(0)
 
 # %%
 # Exercise 1: the derivative of sine
@@ -31,16 +32,22 @@ import matplotlib.pyplot as plt
 
 angles = torch.linspace(0, 2 * math.pi, 50, requires_grad=True)
 torch.sin(angles).sum().backward()
-print(torch.allclose(angles.grad, torch.cos(angles.detach())))
+points = angles.detach()
+print(torch.allclose(angles.grad, torch.cos(points)))
 
 fig, ax = plt.subplots(layout="constrained")
-ax.plot(angles.detach(), angles.grad, label="autograd: derivative of sin")
-ax.plot(angles.detach(), torch.cos(angles.detach()), "--", label="cos")
-ax.set(xlabel="x", ylabel="value", title="Autograd's derivative of sin x matches cos x")
-ax.legend()
+ax.plot(points, torch.sin(points), label="sin x")
+ax.plot(points, torch.cos(points), label="cos x")
+ax.plot(points, angles.grad, "o", markersize=4, label="angles.grad")
+ax.set(
+    xlabel="x",
+    ylabel="value",
+    title="The gradient of sin x from autograd matches cos x",
+)
+ax.legend(loc="lower left")
 plt.show()
 # sphinx_gallery_start_ignore
-assert torch.allclose(angles.grad, torch.cos(angles.detach()))
+assert torch.allclose(angles.grad, torch.cos(points))
 # sphinx_gallery_end_ignore
 
 # %%
