@@ -91,7 +91,7 @@ assert b.grad.item() == 5.0
 # .. code-block:: python
 #
 #    x = torch.tensor(1.0, requires_grad=True)
-#    for step in range(3):
+#    for _ in range(3):
 #        (x * x).backward()
 #        print(x.grad)
 #
