@@ -350,7 +350,9 @@ def draw_graph(
             textcoords=boxes[start],
             arrowprops={
                 "arrowstyle": "-|>",
-                "color": "#555555",
+                # A mid grey reads on the light page and on the dark one alike.
+                "color": "#808080",
+                "linewidth": 1.3,
                 "patchA": boxes[start].get_bbox_patch(),
                 "patchB": boxes[end].get_bbox_patch(),
                 "shrinkA": 2,
