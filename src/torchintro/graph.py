@@ -10,6 +10,7 @@ gradient to the leaf's ``.grad``; an input that needs no gradient appears as
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
@@ -213,6 +214,13 @@ def _format_grad(grad: torch.Tensor | None) -> str:
     return f"grad: shape {tuple(grad.shape)}"
 
 
+def _mean_consumer_slot(
+    index: int, edges: tuple[tuple[int, int], ...], slot: Mapping[int, float]
+) -> float:
+    slots = [slot[target] for source, target in edges if source == index]
+    return sum(slots) / len(slots) if slots else 0.0
+
+
 def _label(node: GraphNode, show_grad: bool) -> str:
     if node.kind == "constant":
         return "no grad needed\n(None)"
@@ -231,8 +239,9 @@ def draw_graph(
     *,
     direction: Literal["forward", "backward"] = "forward",
     show_grad: bool = False,
+    orientation: Literal["horizontal", "vertical"] = "horizontal",
 ) -> Axes:
-    """Draw an autograd graph in layers, leaves on the left and the output on the right.
+    """Draw an autograd graph in layers, from the leaves to the output.
 
     Parameters
     ----------
@@ -245,6 +254,9 @@ def draw_graph(
         ``backward()`` sends gradients.
     show_grad : bool, default False
         Write each leaf's ``.grad`` (as traced) into its box.
+    orientation : {"horizontal", "vertical"}, default "horizontal"
+        Leaves on the left and the output on the right, or leaves at the top and
+        the output at the bottom (narrower, for deep graphs on narrow pages).
 
     Returns
     -------
@@ -256,7 +268,8 @@ def draw_graph(
     TypeError
         If ``graph`` is not a :class:`ComputationGraph`.
     ValueError
-        If ``direction`` is not ``"forward"`` or ``"backward"``.
+        If ``direction`` is not ``"forward"`` or ``"backward"``, or ``orientation``
+        is not ``"horizontal"`` or ``"vertical"``.
 
     Examples
     --------
@@ -266,6 +279,9 @@ def draw_graph(
     >>> ax = draw_graph(trace_graph((x * x).sum(), names={"x": x}))
     >>> [text.get_text().splitlines()[0] for text in ax.texts if text.get_text()]
     ['SumBackward0', 'MulBackward0', 'x']
+    >>> ax = draw_graph(trace_graph((x * x).sum()), orientation="vertical")
+    >>> [text.get_position()[1] for text in ax.texts if text.get_text()]  # output lowest
+    [0, 1, 2]
     """
     import matplotlib.pyplot as plt
 
@@ -273,20 +289,36 @@ def draw_graph(
         raise TypeError(f"graph must be a ComputationGraph, got {type(graph).__name__}")
     if direction not in ("forward", "backward"):
         raise ValueError(f"direction must be 'forward' or 'backward', got {direction!r}")
+    if orientation not in ("horizontal", "vertical"):
+        raise ValueError(f"orientation must be 'horizontal' or 'vertical', got {orientation!r}")
     depth = graph.depths()
     n_layers = max(depth) + 1
     layers: list[list[int]] = [[] for _ in range(n_layers)]
     for node in graph.nodes:
         layers[depth[node.index]].append(node.index)
+    widest = max(len(layer) for layer in layers)
+    vertical = orientation == "vertical"
     if ax is None:
-        tallest = max(len(layer) for layer in layers)
-        _, ax = plt.subplots(
-            figsize=(2.3 * n_layers + 0.5, 1.25 * tallest + 0.9), layout="constrained"
+        figsize = (
+            (1.8 * widest + 0.8, 1.1 * n_layers + 0.5)
+            if vertical
+            else (2.3 * n_layers + 0.5, 1.25 * widest + 0.9)
         )
-    position = {}
-    for layer_depth, layer in enumerate(layers):
+        _, ax = plt.subplots(figsize=figsize, layout="constrained")
+    # A node's slot is its place across its layer, centred on 0.
+    slot: dict[int, float] = {}
+    for layer in layers:
+        # Order each layer by the mean slot of the nodes it feeds (placed already, as
+        # they lie nearer the output), which keeps most arrows from crossing.
+        layer.sort(key=lambda index: _mean_consumer_slot(index, graph.edges, slot))
         for row, index in enumerate(layer):
-            position[index] = (n_layers - 1 - layer_depth, (len(layer) - 1) / 2 - row)
+            slot[index] = row - (len(layer) - 1) / 2
+    position = {
+        index: (slot[index], depth[index])
+        if vertical
+        else (n_layers - 1 - depth[index], -slot[index])
+        for index in slot
+    }
     boxes = {}
     for node in graph.nodes:
         boxes[node.index] = ax.text(
@@ -302,8 +334,14 @@ def draw_graph(
                 "edgecolor": _EDGE[node.kind],
             },
         )
+    multiplicity = Counter(graph.edges)
+    drawn: Counter[tuple[int, int]] = Counter()
     for source, target in graph.edges:
         start, end = (source, target) if direction == "forward" else (target, source)
+        # An input used twice (``y * y``) has two edges to one consumer: bend them
+        # apart so both arrows show.
+        bend = 0.3 * (drawn[source, target] - (multiplicity[source, target] - 1) / 2)
+        drawn[source, target] += 1
         ax.annotate(
             "",
             xy=(0.5, 0.5),
@@ -312,14 +350,20 @@ def draw_graph(
             textcoords=boxes[start],
             arrowprops={
                 "arrowstyle": "-|>",
-                "color": "#555555",
+                # A mid grey reads on the light page and on the dark one alike.
+                "color": "#808080",
+                "linewidth": 1.3,
                 "patchA": boxes[start].get_bbox_patch(),
                 "patchB": boxes[end].get_bbox_patch(),
                 "shrinkA": 2,
                 "shrinkB": 2,
+                "connectionstyle": f"arc3,rad={bend}",
             },
         )
-    tallest = max(len(layer) for layer in layers)
-    ax.set(xlim=(-0.6, n_layers - 0.4), ylim=(-tallest / 2, tallest / 2))
+    across, along = (-widest / 2, widest / 2), (-0.6, n_layers - 0.4)
+    if vertical:
+        ax.set(xlim=across, ylim=along)
+    else:
+        ax.set(xlim=along, ylim=across)
     ax.set_axis_off()
     return ax
