@@ -85,6 +85,10 @@ def recolor_for_dark(fig: Figure) -> Figure:
             frame.set_facecolor(_paper(frame.get_facecolor()))
             frame.set_edgecolor(_ink(frame.get_edgecolor()))
     for artist in fig.findobj():
+        arrow = getattr(artist, "arrow_patch", None)  # an annotation's arrow is not a child artist
+        if arrow is not None:
+            arrow.set_edgecolor(_ink(arrow.get_edgecolor()))
+            arrow.set_facecolor(_ink(arrow.get_facecolor()))
         if isinstance(artist, Text) and artist.get_bbox_patch() is None:
             artist.set_color(_ink(artist.get_color()))
         elif isinstance(artist, Patch) and id(artist) not in boxed and artist is not fig.patch:

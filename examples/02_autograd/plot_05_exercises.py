@@ -21,9 +21,7 @@ _ = torch.manual_seed(0)
 # :math:`2\pi`, and compare it with :math:`\cos x`. Hint: ``backward()`` needs a
 # scalar, and summing is harmless here because each output depends on one input only.
 #
-# .. raw:: html
-#
-#    <details class="sphx-glr-solution"><summary>Show a solution</summary>
+# **Solution**
 
 # %%
 import math
@@ -51,19 +49,13 @@ assert torch.allclose(angles.grad, torch.cos(points))
 # sphinx_gallery_end_ignore
 
 # %%
-# .. raw:: html
-#
-#    </details>
-#
 # Exercise 2: predict, then check
 # -------------------------------
 # Let :math:`a = 2`, :math:`b = 3` and :math:`f = a^2 b + b`. Work out
 # :math:`\partial f / \partial a` and :math:`\partial f / \partial b` on paper, then
 # check your answers with autograd.
 #
-# .. raw:: html
-#
-#    <details class="sphx-glr-solution"><summary>Show a solution</summary>
+# **Solution**
 
 # %%
 # By hand, :math:`\partial f / \partial a = 2ab = 12` and
@@ -79,10 +71,6 @@ assert b.grad.item() == 5.0
 # sphinx_gallery_end_ignore
 
 # %%
-# .. raw:: html
-#
-#    </details>
-#
 # Exercise 3: the accumulation trap
 # ---------------------------------
 # This loop should print the derivative of :math:`x^2` at :math:`x = 1`, which is 2,
@@ -95,9 +83,7 @@ assert b.grad.item() == 5.0
 #        (x * x).backward()
 #        print(x.grad)
 #
-# .. raw:: html
-#
-#    <details class="sphx-glr-solution"><summary>Show a solution</summary>
+# **Solution**
 
 # %%
 # ``backward()`` adds to ``x.grad``, so each pass piles onto the last one. Reset the
@@ -118,9 +104,5 @@ assert seen == [2.0, 4.0, 6.0]  # what the task says the loop prints
 # sphinx_gallery_end_ignore
 
 # %%
-# .. raw:: html
-#
-#    </details>
-#
 # Next: the Linear regression gallery puts autograd to work, learning a line by
 # gradient descent.
