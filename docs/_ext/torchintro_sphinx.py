@@ -4,6 +4,7 @@
 - ``light_and_dark_scraper``: saves every figure twice, as drawn and recoloured for dark mode,
   and shows the one that matches the theme's mode.
 - A provenance line under each example's title: torch version, device, seed, build date.
+- Printed outputs are kept out of the search index.
 - Collapsible exercise solutions: a paragraph reading just **Solution** folds everything after it,
   to the end of its section, into a ``<details>`` element (notebooks keep the plain paragraph).
 """
@@ -288,12 +289,27 @@ def fold_solutions(app: Any, doctree: nodes.document, docname: str) -> None:
         parent[start:end] = [folded]
 
 
+# -- Search --------------------------------------------------------------------------
+
+
+def keep_outputs_out_of_search(app: Any, doctree: nodes.document) -> None:
+    """Leave printed outputs out of the search index: it indexes the prose and the code.
+
+    Outputs are mostly numbers, and the timing page's vary from build to build; kept
+    out, they cannot make two builds of one commit index differently.
+    """
+    for node in doctree.findall(nodes.Element):
+        if "sphx-glr-script-out" in node["classes"]:
+            node["classes"].append("no-search")
+
+
 def setup(app: Any) -> dict[str, Any]:
     """Register the provenance line and the solution folding."""
     app.add_config_value("repository_url", "", "html", types=[str])
     app.connect("source-read", add_provenance)
     app.connect("env-get-outdated", reread_if_provenance_changed)
     app.connect("doctree-resolved", fold_solutions)
+    app.connect("doctree-read", keep_outputs_out_of_search)
     app.add_node(
         solution,
         html=(_visit_solution, _depart_solution),
