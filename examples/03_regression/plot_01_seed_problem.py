@@ -33,7 +33,7 @@ print(b)
 # This is the notebook's loop with a single line added: it keeps each loss for a
 # plot further down.
 losses = []  # added: the loss of every epoch, for the plot
-for epoch in range(epochs):
+for _ in range(epochs):
     x = torch.randn(N)  # a fresh input every epoch
     y = torch.dot(3 * torch.ones(N), x) - 2  # its target
     y_hat = torch.dot(w, x) + b  # the model's prediction
@@ -51,7 +51,8 @@ for epoch in range(epochs):
 
 print(f"mean(w) = {w.mean().item():.2f}, b = {b.item():.2f}")
 # sphinx_gallery_start_ignore
-assert f"{w.mean().item():.2f}" == "2.97" and f"{b.item():.2f}" == "-1.95"
+assert f"{w.mean().item():.2f}" == "2.97"
+assert f"{b.item():.2f}" == "-1.95"
 # sphinx_gallery_end_ignore
 
 # %%
@@ -81,7 +82,7 @@ else:
 # gradient of ``w · 1 + b`` with respect to ``w`` is a vector of ones: after a second
 # ``backward()``, ``w.grad`` holds twos. Without ``zero_()``, every step of the loop
 # would use the sum of all the gradients so far.
-for call in range(2):
+for _ in range(2):
     (torch.dot(w, torch.ones(N)) + b).sum().backward()
     print(w.grad)
 # sphinx_gallery_start_ignore
@@ -107,7 +108,8 @@ print(b.detach())
 # sphinx_gallery_start_ignore
 assert (w.detach() - 3).abs().max() < 0.15
 assert abs(b.item() + 2) < 0.1
-assert w.min() < 2.9 < 3.0 < w.max()
+assert w.min() < 2.9
+assert w.max() > 3.0
 # sphinx_gallery_end_ignore
 
 # %%
@@ -156,7 +158,8 @@ import matplotlib.pyplot as plt
 loss_curve = torch.tensor(losses)
 running_mean = loss_curve.unfold(0, 20, 1).mean(dim=1)  # windows of 20 epochs
 # sphinx_gallery_start_ignore
-assert running_mean[0] > 30 and running_mean[-1] < 0.2
+assert running_mean[0] > 30
+assert running_mean[-1] < 0.2
 # sphinx_gallery_end_ignore
 
 fig, ax = plt.subplots(layout="constrained")

@@ -14,13 +14,15 @@ that fits them best. This page fits it by hand-written gradient descent, with
 # each the target :math:`y = 3x - 2` plus Gaussian noise of standard deviation 0.5.
 # ``x`` has one column per feature, here a single one.
 import torch
+
 import torchintro
 
 torch.manual_seed(0)
 x, y = torchintro.make_linear_data(50, noise=0.5, seed=0)
 print(x.shape, y.shape)
 # sphinx_gallery_start_ignore
-assert x.shape == (50, 1) and y.shape == (50,)
+assert x.shape == (50, 1)
+assert y.shape == (50,)
 # sphinx_gallery_end_ignore
 
 # %%
@@ -63,18 +65,20 @@ print(f"weight = {least_squares.weight.item():.4f}, bias = {least_squares.bias:.
 # Each :class:`torchintro.FitResult` predicts with ``predict``; the mean squared error
 # of its predictions on the 50 points measures how well it fits.
 fits = [by_hand, with_optim, least_squares]
-final_mse = [((fit.predict(x) - y) ** 2).mean().item() for fit in fits]
 
 print(f"{'method':<18} {'weight':>8} {'bias':>8} {'final MSE':>10}")
-for fit, mse in zip(fits, final_mse):
+for fit in fits:
+    mse = ((fit.predict(x) - y) ** 2).mean().item()
     print(f"{fit.method:<18} {fit.weight.item():8.4f} {fit.bias:8.4f} {mse:10.6f}")
 # sphinx_gallery_start_ignore
+final_mse = [((fit.predict(x) - y) ** 2).mean().item() for fit in fits]
 assert torch.allclose(by_hand.weight, with_optim.weight, atol=1e-5)
 assert abs(by_hand.bias - with_optim.bias) < 1e-5
 assert torch.allclose(by_hand.losses, with_optim.losses, rtol=1e-5)
 assert 0.001 < (least_squares.weight - by_hand.weight).item() < 0.01
 assert 0 < final_mse[0] - final_mse[2] < 1e-5
-assert f"{least_squares.weight.item():.2f}" == "3.20" and f"{least_squares.bias:.2f}" == "-1.93"
+assert f"{least_squares.weight.item():.2f}" == "3.20"
+assert f"{least_squares.bias:.2f}" == "-1.93"
 # sphinx_gallery_end_ignore
 
 # %%
@@ -99,7 +103,7 @@ line_x = torch.linspace(-1, 1, 2).unsqueeze(1)  # two points define a line
 fig, ax = plt.subplots(layout="constrained")
 ax.scatter(x[:, 0], y, s=12, alpha=0.6, label="data")
 ax.plot(line_x, 3 * line_x - 2, color="C3", label="true line $y = 3x - 2$")
-for fit, style in zip(fits, ["-", "--", ":"]):
+for fit, style in zip(fits, ["-", "--", ":"], strict=True):
     ax.plot(line_x, fit.predict(line_x), style, label=fit.method)
 ax.set(xlabel="x", ylabel="y", title="Three fits of 50 noisy points")
 ax.legend()
@@ -115,7 +119,7 @@ ax.legend()
 best_loss = least_squares.losses.item()
 
 fig, (left, right) = plt.subplots(1, 2, figsize=(8, 3.5), layout="constrained")
-for fit, style in zip([by_hand, with_optim], ["-", "--"]):
+for fit, style in zip([by_hand, with_optim], ["-", "--"], strict=True):
     left.plot(fit.losses, style, label=fit.method)
     right.plot(fit.losses - best_loss, style, label=fit.method)
 left.axhline(best_loss, color="C2", linestyle=":", label="least squares")
@@ -127,7 +131,8 @@ left.legend()
 plt.show()
 # sphinx_gallery_start_ignore
 gap = by_hand.losses - best_loss
-assert (gap > 0).all() and (gap[1:] < gap[:-1]).all()
+assert (gap > 0).all()
+assert (gap[1:] < gap[:-1]).all()
 ratios = gap[21:] / gap[20:-1]
 assert ((ratios > 0.87) & (ratios < 0.89)).all()
 # sphinx_gallery_end_ignore

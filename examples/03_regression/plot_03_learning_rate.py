@@ -13,6 +13,7 @@ page shows both and works out where the limit lies.
 # The 50 noisy points of the previous page, and the least-squares loss, the smallest
 # mean squared error a line can reach on them.
 import torch
+
 import torchintro
 
 torch.manual_seed(0)
@@ -38,9 +39,12 @@ for rate in rates:
         print(f"learning_rate={rate}: loss after 100 epochs {fit.losses[-1]:.4f}")
         curves[rate] = fit.losses
 # sphinx_gallery_start_ignore
-assert len(curves[1.5]) == 59 and torch.isfinite(curves[1.5]).all()
-assert curves[0.01][-1] > 1.0 and 3.5 < curves[0.01][-1] / best_loss < 4
-assert curves[0.1][-1] - best_loss < 1e-4 and curves[0.5][-1] - best_loss < 1e-6
+assert len(curves[1.5]) == 59
+assert torch.isfinite(curves[1.5]).all()
+assert curves[0.01][-1] > 1.0
+assert 3.5 < curves[0.01][-1] / best_loss < 4
+assert curves[0.1][-1] - best_loss < 1e-4
+assert curves[0.5][-1] - best_loss < 1e-6
 # sphinx_gallery_end_ignore
 
 # %%
@@ -86,7 +90,8 @@ eigenvalues = torch.linalg.eigvalsh(curvature)
 print(f"eigenvalues of H: {eigenvalues[0]:.3f} and {eigenvalues[1]:.3f}")
 print(f"largest stable learning rate: 2 / {eigenvalues.max():.3f} = {2 / eigenvalues.max():.3f}")
 # sphinx_gallery_start_ignore
-assert f"{eigenvalues.max():.2f}" == "2.03" and f"{2 / eigenvalues.max():.2f}" == "0.99"
+assert f"{eigenvalues.max():.2f}" == "2.03"
+assert f"{2 / eigenvalues.max():.2f}" == "0.99"
 # sphinx_gallery_end_ignore
 
 # %%
@@ -101,7 +106,8 @@ for rate, factor in factors.items():
     verdict = "converges" if factor < 1 else "diverges"
     print(f"learning_rate={rate:<4}: factor {factor:.3f}, squared {factor**2:.3f}: {verdict}")
 # sphinx_gallery_start_ignore
-assert f"{factors[0.1]:.3f}" == "0.938" and f"{factors[0.1] ** 2:.2f}" == "0.88"
+assert f"{factors[0.1]:.3f}" == "0.938"
+assert f"{factors[0.1] ** 2:.2f}" == "0.88"
 assert all((factors[rate] < 1) == (rate in (0.01, 0.1, 0.5)) for rate in rates)
 assert sorted(rates[:3], key=factors.get) == [0.5, 0.1, 0.01]
 growth = curves[1.5][-10:] / curves[1.5][-11:-1]
@@ -113,7 +119,8 @@ assert torch.allclose(growth, torch.tensor(factors[1.5] ** 2), rtol=0.01)
 # by :math:`2.04^2 \approx 4.2` per epoch. Even a learning rate of 1.0 is too large
 # here, since the limit is 0.99; the exercises find that limit by experiment.
 # sphinx_gallery_start_ignore
-assert f"{factors[1.5]:.2f}" == "2.04" and f"{factors[1.5] ** 2:.1f}" == "4.2"
+assert f"{factors[1.5]:.2f}" == "2.04"
+assert f"{factors[1.5] ** 2:.1f}" == "4.2"
 # sphinx_gallery_end_ignore
 
 # %%

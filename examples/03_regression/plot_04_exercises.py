@@ -10,6 +10,7 @@ Three short exercises on fitting lines. Try each one before you open its solutio
 # -----
 # The imports and the seed the solutions use.
 import torch
+
 import torchintro
 
 torch.manual_seed(0)
