@@ -198,7 +198,8 @@ def fit_gradient_descent(
     """Fit ``y ≈ x @ weight + bias`` by hand-written full-batch gradient descent.
 
     Autograd computes the gradients; the update runs under ``torch.no_grad()`` and
-    the gradients are zeroed after each step. Weights and bias start at zero.
+    the gradients are zeroed after each step. Weights and bias start at zero, on the
+    device of ``x``, so the fit runs wherever the data lives.
 
     Parameters
     ----------
@@ -236,8 +237,8 @@ def fit_gradient_descent(
     x, y = _check_xy(x, y)
     learning_rate = check_positive_float("learning_rate", learning_rate)
     epochs = check_positive_int("epochs", epochs)
-    weight = torch.zeros(x.shape[1], dtype=x.dtype, requires_grad=True)
-    bias = torch.zeros((), dtype=x.dtype, requires_grad=True)
+    weight = torch.zeros(x.shape[1], dtype=x.dtype, device=x.device, requires_grad=True)
+    bias = torch.zeros((), dtype=x.dtype, device=x.device, requires_grad=True)
     losses = _descend(lambda: (x, y), weight, bias, learning_rate, epochs)
     return FitResult("gradient descent", weight.detach(), bias.item(), losses, learning_rate)
 
@@ -249,6 +250,7 @@ def fit_sgd(
 
     This is :func:`fit_gradient_descent` written with PyTorch's building blocks:
     with the same start (zeros), data and learning rate it takes the same steps.
+    The model is created on the device of ``x``.
 
     Parameters
     ----------
@@ -286,7 +288,7 @@ def fit_sgd(
     x, y = _check_xy(x, y)
     learning_rate = check_positive_float("learning_rate", learning_rate)
     epochs = check_positive_int("epochs", epochs)
-    model = torch.nn.Linear(x.shape[1], 1, dtype=x.dtype)
+    model = torch.nn.Linear(x.shape[1], 1, dtype=x.dtype, device=x.device)
     torch.nn.init.zeros_(model.weight)
     torch.nn.init.zeros_(model.bias)
     optimizer = torch.optim.SGD(model.parameters(), lr=learning_rate)
@@ -305,6 +307,8 @@ def fit_sgd(
 
 def fit_least_squares(x: torch.Tensor, y: torch.Tensor) -> FitResult:
     """Solve for the best line in closed form with ``torch.linalg.lstsq``.
+
+    The solve runs on the device of ``x``; the weight stays there.
 
     Parameters
     ----------
@@ -334,7 +338,7 @@ def fit_least_squares(x: torch.Tensor, y: torch.Tensor) -> FitResult:
     (tensor([3.0000]), -2.0)
     """
     x, y = _check_xy(x, y)
-    design = torch.cat([x, torch.ones(x.shape[0], 1, dtype=x.dtype)], dim=1)
+    design = torch.cat([x, torch.ones(x.shape[0], 1, dtype=x.dtype, device=x.device)], dim=1)
     solution = torch.linalg.lstsq(design, y.unsqueeze(1)).solution.squeeze(1)
     weight, bias = solution[:-1], solution[-1].item()
     loss = ((x @ weight + bias - y) ** 2).mean().reshape(1)
