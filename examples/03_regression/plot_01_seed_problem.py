@@ -39,13 +39,13 @@ for _ in range(epochs):
     y_hat = torch.dot(w, x) + b  # the model's prediction
     loss = torch.sum((y_hat - y) ** 2)  # squared error
 
-    loss.backward()  # d(loss)/dw lands in w.grad, d(loss)/db in b.grad
+    loss.backward()  # d(loss)/dw into w.grad, d(loss)/db into b.grad
 
-    with torch.no_grad():  # the update is not part of the model: don't record it
+    with torch.no_grad():  # don't record the update in the graph
         w -= learning_rate * w.grad
         b -= learning_rate * b.grad
 
-    w.grad.zero_()  # backward() adds to .grad: clear it for the next epoch
+    w.grad.zero_()  # backward() adds to .grad: start again from zero
     b.grad.zero_()
     losses.append(loss.item())
 
@@ -88,8 +88,6 @@ for _ in range(2):
 # sphinx_gallery_start_ignore
 assert torch.equal(w.grad, torch.full((N,), 2.0))
 # sphinx_gallery_end_ignore
-w.grad.zero_()
-b.grad.zero_()
 
 # %%
 # What the loop really learns
@@ -125,7 +123,12 @@ assert w.max() > 3.0
 # losses exactly.
 import torchintro
 
-fit = torchintro.fit_seed_problem(learning_rate=0.01, epochs=200, seed=0)
+fit = torchintro.fit_seed_problem(
+    n_features=N,
+    learning_rate=learning_rate,
+    epochs=epochs,
+    seed=0,
+)
 print(fit.weight)
 print(f"bias = {fit.bias:.4f}")
 # sphinx_gallery_start_ignore
@@ -139,10 +142,11 @@ assert torch.equal(fit.losses, torch.tensor(losses))
 # ---------------
 # With more epochs the loop keeps closing in: after 1000 epochs the largest distance
 # of a weight from 3 is below 0.00001.
+print("epochs  largest |w_i - 3|          b")
 for n_epochs in (200, 500, 1000):
     longer = torchintro.fit_seed_problem(epochs=n_epochs, seed=0)
     distance = (longer.weight - 3).abs().max().item()
-    print(f"{n_epochs:4d} epochs: largest |w_i - 3| = {distance:.6f}, b = {longer.bias:.6f}")
+    print(f"{n_epochs:6d}  {distance:17.6f}  {longer.bias:9.6f}")
 # sphinx_gallery_start_ignore
 assert distance < 1e-5
 # sphinx_gallery_end_ignore
@@ -156,17 +160,24 @@ assert distance < 1e-5
 import matplotlib.pyplot as plt
 
 loss_curve = torch.tensor(losses)
-running_mean = loss_curve.unfold(0, 20, 1).mean(dim=1)  # windows of 20 epochs
+# the mean of each window of 20 consecutive epochs
+running_mean = loss_curve.unfold(0, 20, 1).mean(dim=1)
 # sphinx_gallery_start_ignore
 assert running_mean[0] > 30
 assert running_mean[-1] < 0.2
 # sphinx_gallery_end_ignore
 
 fig, ax = plt.subplots(layout="constrained")
-ax.plot(loss_curve, alpha=0.4, label="loss of each epoch's sample")
-ax.plot(range(19, epochs), running_mean, label="mean of the last 20 epochs")
-ax.set(xlabel="epoch", ylabel="squared error", yscale="log", title="Loss of the notebook's loop")
+ax.plot(loss_curve, alpha=0.4, label="each epoch's sample")
+ax.plot(range(19, epochs), running_mean, label="mean of the last 20")
+ax.set(
+    xlabel="epoch",
+    ylabel="squared error",
+    yscale="log",
+    title="Loss of the notebook's loop",
+)
 ax.legend()
+plt.show()
 
 # %%
 # The ten weights

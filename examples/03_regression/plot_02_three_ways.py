@@ -31,8 +31,10 @@ assert y.shape == (50,)
 # :func:`torchintro.fit_gradient_descent` runs the loop of the previous page with two
 # changes: each step uses all 50 points at once, with the *mean* squared error as the
 # loss, and the weight and bias start at zero.
-by_hand = torchintro.fit_gradient_descent(x, y, learning_rate=0.1, epochs=100)
-print(f"weight = {by_hand.weight.item():.4f}, bias = {by_hand.bias:.4f}")
+from torchintro import fit_gradient_descent, fit_least_squares, fit_sgd
+
+by_hand = fit_gradient_descent(x, y, learning_rate=0.1, epochs=100)
+print(f"weight {by_hand.weight.item():.4f}, bias {by_hand.bias:.4f}")
 
 # %%
 # With ``torch.nn`` and ``torch.optim``
@@ -46,9 +48,9 @@ print(f"weight = {by_hand.weight.item():.4f}, bias = {by_hand.bias:.4f}")
 #    optimizer.zero_grad()  # the grad.zero_() calls
 #    loss = mse(model(x).squeeze(1), y)
 #    loss.backward()
-#    optimizer.step()  # w -= lr * w.grad for every parameter, without recording
-with_optim = torchintro.fit_sgd(x, y, learning_rate=0.1, epochs=100)
-print(f"weight = {with_optim.weight.item():.4f}, bias = {with_optim.bias:.4f}")
+#    optimizer.step()  # w -= lr * w.grad, without recording
+sgd = fit_sgd(x, y, learning_rate=0.1, epochs=100)
+print(f"weight {sgd.weight.item():.4f}, bias {sgd.bias:.4f}")
 
 # %%
 # In closed form
@@ -56,37 +58,38 @@ print(f"weight = {with_optim.weight.item():.4f}, bias = {with_optim.bias:.4f}")
 # The line with the least mean squared error can also be computed directly, without
 # steps or a learning rate: :func:`torchintro.fit_least_squares` solves the linear
 # least-squares problem with ``torch.linalg.lstsq``.
-least_squares = torchintro.fit_least_squares(x, y)
-print(f"weight = {least_squares.weight.item():.4f}, bias = {least_squares.bias:.4f}")
+exact = fit_least_squares(x, y)
+print(f"weight {exact.weight.item():.4f}, bias {exact.bias:.4f}")
 
 # %%
 # Side by side
 # ------------
 # Each :class:`torchintro.FitResult` predicts with ``predict``; the mean squared error
 # of its predictions on the 50 points measures how well it fits.
-fits = [by_hand, with_optim, least_squares]
+fits = [by_hand, sgd, exact]
 
 print(f"{'method':<18} {'weight':>8} {'bias':>8} {'final MSE':>10}")
 for fit in fits:
+    weight = fit.weight.item()
     mse = ((fit.predict(x) - y) ** 2).mean().item()
-    print(f"{fit.method:<18} {fit.weight.item():8.4f} {fit.bias:8.4f} {mse:10.6f}")
+    print(f"{fit.method:<18} {weight:8.4f} {fit.bias:8.4f} {mse:10.6f}")
 # sphinx_gallery_start_ignore
 final_mse = [((fit.predict(x) - y) ** 2).mean().item() for fit in fits]
-assert torch.allclose(by_hand.weight, with_optim.weight, atol=1e-5)
-assert abs(by_hand.bias - with_optim.bias) < 1e-5
-assert torch.allclose(by_hand.losses, with_optim.losses, rtol=1e-5)
-assert 0.001 < (least_squares.weight - by_hand.weight).item() < 0.01
+assert torch.allclose(by_hand.weight, sgd.weight, atol=1e-5)
+assert abs(by_hand.bias - sgd.bias) < 1e-5
+assert torch.allclose(by_hand.losses, sgd.losses, rtol=1e-5)
+assert 0.001 < (exact.weight - by_hand.weight).item() < 0.01
 assert 0 < final_mse[0] - final_mse[2] < 1e-5
-assert f"{least_squares.weight.item():.2f}" == "3.20"
-assert f"{least_squares.bias:.2f}" == "-1.93"
+assert f"{exact.weight.item():.2f}" == "3.20"
+assert f"{exact.bias:.2f}" == "-1.93"
 # sphinx_gallery_end_ignore
 
 # %%
 # The two gradient descents agree: they start from the same zeros, see the same data
-# and take steps of the same size along the same gradient, so they take the same
-# steps (up to float32 rounding). After 100 steps their weight is still between 0.001
-# and 0.01 short of the least-squares weight, but their mean squared error is already
-# within 0.00001 of the smallest possible.
+# and use the same learning rate, so they compute the same gradients and take the
+# same steps (up to float32 rounding). After 100 steps their weight is still between
+# 0.001 and 0.01 short of the least-squares weight, but their mean squared error is
+# already within 0.00001 of the smallest possible.
 #
 # None of the three is the true line :math:`y = 3x - 2`: the best line for these 50
 # noisy points has slope 3.20 and intercept -1.93. More points, or less noise, bring
@@ -99,14 +102,15 @@ assert f"{least_squares.bias:.2f}" == "-1.93"
 # off the true line.
 import matplotlib.pyplot as plt
 
-line_x = torch.linspace(-1, 1, 2).unsqueeze(1)  # two points define a line
+ends = torch.tensor([[-1.0], [1.0]])  # two points define a line
 fig, ax = plt.subplots(layout="constrained")
 ax.scatter(x[:, 0], y, s=12, alpha=0.6, label="data")
-ax.plot(line_x, 3 * line_x - 2, color="C3", label="true line $y = 3x - 2$")
+ax.plot(ends, 3 * ends - 2, color="C3", label="true line $y = 3x - 2$")
 for fit, style in zip(fits, ["-", "--", ":"], strict=True):
-    ax.plot(line_x, fit.predict(line_x), style, label=fit.method)
+    ax.plot(ends, fit.predict(ends), style, label=fit.method)
 ax.set(xlabel="x", ylabel="y", title="Three fits of 50 noisy points")
 ax.legend()
+plt.show()
 
 # %%
 # Approaching the least-squares answer
@@ -116,17 +120,19 @@ ax.legend()
 # steadily; from epoch 20 on it lies on a straight line on the log scale, each step
 # shrinking it by the same factor, 0.88. The next page explains where that factor
 # comes from. The dashed ``torch.optim.SGD`` curve runs on top of the hand-written one.
-best_loss = least_squares.losses.item()
+best_loss = exact.losses.item()
 
-fig, (left, right) = plt.subplots(1, 2, figsize=(8, 3.5), layout="constrained")
-for fit, style in zip([by_hand, with_optim], ["-", "--"], strict=True):
+fig, axes = plt.subplots(1, 2, figsize=(7, 3.2), layout="constrained")
+left, right = axes
+for fit, style in zip([by_hand, sgd], ["-", "--"], strict=True):
     left.plot(fit.losses, style, label=fit.method)
     right.plot(fit.losses - best_loss, style, label=fit.method)
 left.axhline(best_loss, color="C2", linestyle=":", label="least squares")
-left.set(xlabel="epoch", ylabel="mean squared error", yscale="log", title="Loss")
-right.set(
-    xlabel="epoch", ylabel="loss - least-squares loss", yscale="log", title="Gap to least squares"
-)
+left.set(xlabel="epoch", ylabel="mean squared error", title="Loss")
+right.set(xlabel="epoch", ylabel="loss - least-squares loss")
+right.set(title="Gap to least squares")
+for panel in axes:
+    panel.set_yscale("log")
 left.legend()
 plt.show()
 # sphinx_gallery_start_ignore

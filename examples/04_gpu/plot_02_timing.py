@@ -35,7 +35,7 @@ import time
 device = torchintro.select_device()
 a = torch.randn(1024, 1024, device=device)
 b = torch.randn(1024, 1024, device=device)
-c = a @ b  # a first call pays one-off set-up costs: leave it out of the timing
+c = a @ b  # the first call pays one-off costs: don't time it
 torchintro.synchronize(device)
 
 start = time.perf_counter()
@@ -59,16 +59,17 @@ if device.type == "cpu":
 # %%
 # A sweep over sizes
 # ------------------
-# Multiplying two :math:`n \times n` matrices takes :math:`n^3` multiplications and as
-# many additions, :math:`2n^3` floating-point operations. Divided by the time, that
-# gives the throughput in GFLOP/s, billions of operations per second.
+# Multiplying two :math:`n \times n` matrices takes :math:`n^3` multiplications and
+# about as many additions: :math:`2n^3` floating-point operations. Divided by the
+# time, that gives the throughput in GFLOP/s, billions of operations per second.
 # :func:`torchintro.sweep_matmul` times every size on every device.
 sizes = [16, 32, 64, 128, 256, 512, 1024]
 timings = torchintro.sweep_matmul(sizes, min_run_time=0.05)
 
 print(f"{'device':<8} {'size':>5} {'time (ms)':>10} {'GFLOP/s':>9}")
-for timing in timings:
-    print(f"{timing.device:<8} {timing.size:5d} {timing.seconds * 1e3:10.4f} {timing.gflops:9.1f}")
+for row in timings:
+    ms = row.seconds * 1e3
+    print(f"{row.device:<8} {row.size:5d} {ms:10.4f} {row.gflops:9.1f}")
 # sphinx_gallery_start_ignore
 assert [(t.device, t.size) for t in timings] == [(str(d), s) for d in devices for s in sizes]
 assert all(t.gflops > 0 and t.seconds > 0 for t in timings)
@@ -87,8 +88,8 @@ import matplotlib.pyplot as plt
 
 fig, ax = plt.subplots(layout="constrained")
 for device in devices:
-    rows = [t for t in timings if t.device == str(device)]
-    ax.plot([t.size for t in rows], [t.gflops for t in rows], "o-", label=str(device))
+    gflops = [row.gflops for row in timings if row.device == str(device)]
+    ax.plot(sizes, gflops, "o-", label=str(device))
 ax.set(
     xscale="log",
     yscale="log",
@@ -122,17 +123,23 @@ host = torch.randn(1024, 1024)
 megabytes = host.numel() * host.element_size() / 1e6
 accelerators = devices[1:]
 if not accelerators:
-    print("No accelerator in this build: there is no host-to-device copy to time.")
+    print("No accelerator in this build: no copy to time.")
 for device in accelerators:
     timer = torch.utils.benchmark.Timer(
         stmt="host.to(device); synchronize(device)",
-        globals={"host": host, "device": device, "synchronize": torchintro.synchronize},
+        globals={
+            "host": host,
+            "device": device,
+            "synchronize": torchintro.synchronize,
+        },
     )
     seconds = timer.blocked_autorange(min_run_time=0.1).median
-    multiply = next(t for t in timings if t.device == str(device) and t.size == 1024)
-    print(f"{device}: copying {megabytes:.1f} MB takes {seconds * 1e3:.3f} ms")
-    print(f"({megabytes / 1e3 / seconds:.1f} GB/s); the 1024 x 1024 multiply takes")
-    print(f"{multiply.seconds * 1e3:.3f} ms once the data is there")
+    copy_ms = seconds * 1e3
+    gb_per_s = megabytes / 1e3 / seconds
+    multiply = [row for row in timings if row.device == str(device)][-1]
+    multiply_ms = multiply.seconds * 1e3
+    print(f"{device}: copy {copy_ms:.3f} ms ({gb_per_s:.1f} GB/s)")
+    print(f"{device}: 1024 x 1024 multiply {multiply_ms:.3f} ms")
 # sphinx_gallery_start_ignore
 assert host.numel() * host.element_size() == 4 * 2**20
 # sphinx_gallery_end_ignore

@@ -64,18 +64,21 @@ assert on_cpu.cpu() is on_cpu
 
 # %%
 n, seconds = 2048, 0.25
-operations = 2 * n**3  # n**3 multiplications and as many additions
+operations = 2 * n**3  # n**3 multiplications, about as many additions
 print(f"by hand:       {operations / seconds / 1e9:.2f} GFLOP/s")
-print(f"matmul_gflops: {torchintro.matmul_gflops(n, seconds):.2f} GFLOP/s")
+gflops = torchintro.matmul_gflops(n, seconds)
+print(f"matmul_gflops: {gflops:.2f} GFLOP/s")
 # sphinx_gallery_start_ignore
 assert operations / seconds / 1e9 == torchintro.matmul_gflops(n, seconds)
 assert f"{torchintro.matmul_gflops(n, seconds):.2f}" == "68.72"
+assert f"{operations:.1e}" == "1.7e+10"
 # sphinx_gallery_end_ignore
 
 # %%
 # Each of the :math:`n^2` output elements takes :math:`n` multiplications and
-# :math:`n` additions, so :math:`2 \cdot 2048^3 \approx 1.7 \times 10^{10}` operations
-# in 0.25 s make 68.72 GFLOP/s.
+# :math:`n - 1` additions, counted as :math:`2n` operations in all. So
+# :math:`2 \cdot 2048^3 \approx 1.7 \times 10^{10}` operations in 0.25 s make
+# 68.72 GFLOP/s.
 #
 # .. raw:: html
 #
