@@ -196,6 +196,7 @@ ax.set(
 )
 ax.legend()
 plt.show()
+# sphinx_gallery_thumbnail_number = 2
 # sphinx_gallery_start_ignore
 assert f"{b.item():.2f}" == "-1.95"
 # sphinx_gallery_end_ignore

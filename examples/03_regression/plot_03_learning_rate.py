@@ -60,8 +60,8 @@ assert curves[0.5][-1] - best_loss < 1e-6
 # %%
 # The loss curves
 # ---------------
-# Both panels have a logarithmic loss axis. Left: 0.5 drops fastest, 0.1 follows and
-# 0.01 has barely started. Right: 1.5 climbs by a constant factor every epoch, a
+# Both panels have a logarithmic loss axis. Left: 0.5 drops fastest to the minimum,
+# the least-squares loss; 0.1 follows and 0.01 has barely started. Right: 1.5 climbs by a constant factor every epoch, a
 # straight line on this scale, until the loss overflows float32.
 import matplotlib.pyplot as plt
 
@@ -69,8 +69,8 @@ fig, axes = plt.subplots(1, 2, figsize=(7, 3.2), layout="constrained")
 converging, diverging = axes
 for color, (rate, losses) in enumerate(curves.items()):
     panel = diverging if rate == 1.5 else converging
-    panel.plot(losses, color=f"C{color}", label=f"learning_rate={rate}")
-converging.axhline(best_loss, color="C4", linestyle=":", label="least squares")
+    panel.plot(losses, color=f"C{color}", label=f"rate {rate}")
+converging.axhline(best_loss, color="C4", linestyle=":", label="minimum")
 converging.set(ylabel="mean squared error", title="Converging rates")
 diverging.set(title="A diverging rate")
 for panel in axes:

@@ -88,7 +88,7 @@ import matplotlib.pyplot as plt
 
 fig, ax = plt.subplots(layout="constrained")
 for device in devices:
-    gflops = [row.gflops for row in timings if row.device == str(device)]
+    gflops = [r.gflops for r in timings if r.device == str(device)]
     ax.plot(sizes, gflops, "o-", label=str(device))
 ax.set(
     xscale="log",
