@@ -203,7 +203,8 @@ def fit_gradient_descent(
     """Fit ``y ≈ x @ weight + bias`` by hand-written full-batch gradient descent.
 
     Autograd computes the gradients; the update runs under ``torch.no_grad()`` and
-    the gradients are zeroed after each step. Weights and bias start at zero.
+    the gradients are zeroed after each step. Weights and bias start at zero, on the
+    device of ``x``, so the fit runs wherever the data lives.
 
     Parameters
     ----------
@@ -242,8 +243,8 @@ def fit_gradient_descent(
     x, y = _check_xy(x, y)
     learning_rate = check_positive_float("learning_rate", learning_rate)
     epochs = check_positive_int("epochs", epochs)
-    weight = torch.zeros(x.shape[1], dtype=x.dtype, requires_grad=True)
-    bias = torch.zeros((), dtype=x.dtype, requires_grad=True)
+    weight = torch.zeros(x.shape[1], dtype=x.dtype, device=x.device, requires_grad=True)
+    bias = torch.zeros((), dtype=x.dtype, device=x.device, requires_grad=True)
     losses = _descend(lambda: (x, y), weight, bias, learning_rate, epochs)
     return FitResult("gradient descent", weight.detach(), bias.item(), losses, learning_rate)
 
@@ -255,6 +256,7 @@ def fit_sgd(
 
     This is :func:`fit_gradient_descent` written with PyTorch's building blocks:
     with the same start (zeros), data and learning rate it takes the same steps.
+    The model is created on the device of ``x``.
 
     Parameters
     ----------
@@ -293,7 +295,7 @@ def fit_sgd(
     x, y = _check_xy(x, y)
     learning_rate = check_positive_float("learning_rate", learning_rate)
     epochs = check_positive_int("epochs", epochs)
-    model = torch.nn.Linear(x.shape[1], 1, dtype=x.dtype)
+    model = torch.nn.Linear(x.shape[1], 1, dtype=x.dtype, device=x.device)
     torch.nn.init.zeros_(model.weight)
     torch.nn.init.zeros_(model.bias)
     optimizer = torch.optim.SGD(model.parameters(), lr=learning_rate)
@@ -312,6 +314,8 @@ def fit_sgd(
 
 def fit_least_squares(x: torch.Tensor, y: torch.Tensor) -> FitResult:
     """Solve for the best line in closed form with ``torch.linalg.lstsq``.
+
+    The solve runs on the device of ``x``; the weight stays there.
 
     Parameters
     ----------
@@ -341,7 +345,7 @@ def fit_least_squares(x: torch.Tensor, y: torch.Tensor) -> FitResult:
     (tensor([3.0000]), -2.0)
     """
     x, y = _check_xy(x, y)
-    design = torch.cat([x, torch.ones(x.shape[0], 1, dtype=x.dtype)], dim=1)
+    design = torch.cat([x, torch.ones(x.shape[0], 1, dtype=x.dtype, device=x.device)], dim=1)
     # lstsq wants one dtype; gradient descent works in x's dtype, so this fit does too.
     target = y.to(x.dtype).unsqueeze(1)
     solution = torch.linalg.lstsq(design, target).solution.squeeze(1)

@@ -1,0 +1,132 @@
+"""
+Exercises: linear regression
+============================
+
+Three short exercises on fitting lines. Try each one before you open its solution.
+"""
+
+# %%
+# Setup
+# -----
+# The imports and the seed the solutions use, and the 50 noisy points of the
+# previous pages for exercises 2 and 3.
+import torch
+
+import torchintro
+from torchintro import fit_gradient_descent, fit_least_squares
+
+torch.manual_seed(0)
+x, y = torchintro.make_linear_data(50, noise=0.5, seed=0)
+print(x.shape, y.shape)
+
+# %%
+# Exercise 1: a line with two features
+# ------------------------------------
+# Draw 200 points of :math:`y = 2 x_1 - x_2 + 0.5` with noise 0.1 (pass
+# ``weight=torch.tensor([2.0, -1.0])`` and ``bias=0.5`` to
+# :func:`torchintro.make_linear_data`). Fit them by least squares and by gradient
+# descent, and check that both recover the two weights and the bias.
+#
+# .. raw:: html
+#
+#    <details class="sphx-glr-solution"><summary>Show a solution</summary>
+
+# %%
+x2, y2 = torchintro.make_linear_data(
+    200,
+    weight=torch.tensor([2.0, -1.0]),
+    bias=0.5,
+    noise=0.1,
+    seed=1,
+)
+exact = fit_least_squares(x2, y2)
+descent = fit_gradient_descent(x2, y2, learning_rate=0.5, epochs=300)
+print(x2.shape)
+print("least squares:   ", exact.weight, f"bias {exact.bias:.3f}")
+print("gradient descent:", descent.weight, f"bias {descent.bias:.3f}")
+# sphinx_gallery_start_ignore
+assert x2.shape == (200, 2)
+assert torch.allclose(exact.weight, torch.tensor([2.0, -1.0]), atol=0.05)
+assert abs(exact.bias - 0.5) < 0.05
+assert torch.allclose(descent.weight, exact.weight, atol=1e-3)
+assert abs(descent.bias - exact.bias) < 1e-3
+# sphinx_gallery_end_ignore
+
+# %%
+# Each of the two columns of ``x2`` gets its own weight; both fits land within 0.05
+# of 2 and -1, and of the bias 0.5.
+#
+# .. raw:: html
+#
+#    </details>
+#
+# Exercise 2: the largest stable learning rate
+# --------------------------------------------
+# On ``x, y`` from the setup, try the learning rates 0.80, 0.85, ..., 1.10 for 200
+# epochs each. Call a rate stable if the fit does not raise
+# :class:`torchintro.DivergedError` and its last loss is below its first. Which is
+# the largest stable rate, and does it agree with the limit 0.99 computed on the
+# learning-rate page?
+#
+# .. raw:: html
+#
+#    <details class="sphx-glr-solution"><summary>Show a solution</summary>
+
+
+# %%
+def is_stable(rate: float) -> bool:
+    try:
+        fit = fit_gradient_descent(x, y, learning_rate=rate, epochs=200)
+    except torchintro.DivergedError:
+        return False
+    return bool(fit.losses[-1] < fit.losses[0])
+
+
+rates = [0.80, 0.85, 0.90, 0.95, 1.00, 1.05, 1.10]
+stable = {rate: is_stable(rate) for rate in rates}
+print(stable)
+largest = max(rate for rate in rates if stable[rate])
+print("largest stable rate:", largest)
+# sphinx_gallery_start_ignore
+assert [rate for rate in rates if stable[rate]] == [0.80, 0.85, 0.90, 0.95]
+# sphinx_gallery_end_ignore
+
+# %%
+# The largest stable rate on this grid is 0.95 and 1.00 is already unstable, in
+# agreement with the limit :math:`2 / \lambda_{\max} \approx 0.99`. A finer grid
+# around 0.99 narrows it down further.
+#
+# .. raw:: html
+#
+#    </details>
+#
+# Exercise 3: predict with a fit
+# ------------------------------
+# Fit ``x, y`` by least squares and use the fit's ``predict`` method to predict ``y``
+# at :math:`x = -1, 0, 1`. Compare with the true line :math:`y = 3x - 2`. Mind the
+# shape: ``predict`` expects ``(n_samples, n_features)``.
+#
+# .. raw:: html
+#
+#    <details class="sphx-glr-solution"><summary>Show a solution</summary>
+
+# %%
+fit = fit_least_squares(x, y)
+new_x = torch.tensor([[-1.0], [0.0], [1.0]])  # 3 samples, 1 feature
+print("predicted:", fit.predict(new_x))
+print("true:     ", 3 * new_x[:, 0] - 2)
+# sphinx_gallery_start_ignore
+predicted = fit.predict(new_x)
+assert predicted.shape == (3,)
+assert torch.allclose(predicted, fit.weight * new_x[:, 0] + fit.bias)
+assert (predicted - (3 * new_x[:, 0] - 2)).abs().max() < 0.3
+# sphinx_gallery_end_ignore
+
+# %%
+# ``predict`` computes ``new_x @ weight + bias``. The predictions differ from the
+# true line by less than 0.3, because the fit follows these 50 noisy points.
+#
+# .. raw:: html
+#
+#    </details>
+#
