@@ -27,9 +27,7 @@ print(x.shape, y.shape)
 # :func:`torchintro.make_linear_data`). Fit them by least squares and by gradient
 # descent, and check that both recover the two weights and the bias.
 #
-# .. raw:: html
-#
-#    <details class="sphx-glr-solution"><summary>Show a solution</summary>
+# **Solution**
 
 # %%
 x2, y2 = torchintro.make_linear_data(
@@ -56,10 +54,6 @@ assert abs(descent.bias - exact.bias) < 1e-3
 # Each of the two columns of ``x2`` gets its own weight; both fits land within 0.05
 # of 2 and -1, and of the bias 0.5.
 #
-# .. raw:: html
-#
-#    </details>
-#
 # Exercise 2: the largest stable learning rate
 # --------------------------------------------
 # On ``x, y`` from the setup, try the learning rates 0.80, 0.85, ..., 1.10 for 200
@@ -68,9 +62,7 @@ assert abs(descent.bias - exact.bias) < 1e-3
 # the largest stable rate, and does it agree with the limit 0.99 computed on the
 # learning-rate page?
 #
-# .. raw:: html
-#
-#    <details class="sphx-glr-solution"><summary>Show a solution</summary>
+# **Solution**
 
 
 # %%
@@ -96,19 +88,13 @@ assert [rate for rate in rates if stable[rate]] == [0.80, 0.85, 0.90, 0.95]
 # agreement with the limit :math:`2 / \lambda_{\max} \approx 0.99`. A finer grid
 # around 0.99 narrows it down further.
 #
-# .. raw:: html
-#
-#    </details>
-#
 # Exercise 3: predict with a fit
 # ------------------------------
 # Fit ``x, y`` by least squares and use the fit's ``predict`` method to predict ``y``
 # at :math:`x = -1, 0, 1`. Compare with the true line :math:`y = 3x - 2`. Mind the
 # shape: ``predict`` expects ``(n_samples, n_features)``.
 #
-# .. raw:: html
-#
-#    <details class="sphx-glr-solution"><summary>Show a solution</summary>
+# **Solution**
 
 # %%
 fit = fit_least_squares(x, y)
@@ -125,8 +111,4 @@ assert (predicted - (3 * new_x[:, 0] - 2)).abs().max() < 0.3
 # %%
 # ``predict`` computes ``new_x @ weight + bias``. The predictions differ from the
 # true line by less than 0.3, because the fit follows these 50 noisy points.
-#
-# .. raw:: html
-#
-#    </details>
 #

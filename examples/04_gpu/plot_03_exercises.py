@@ -26,9 +26,7 @@ print(torchintro.describe_device(device))
 # things stand in the way: NumPy only reads CPU memory, and it refuses tensors that
 # require grad.
 #
-# .. raw:: html
-#
-#    <details class="sphx-glr-solution"><summary>Show a solution</summary>
+# **Solution**
 
 # %%
 model = torch.nn.Linear(3, 1).to(device)
@@ -49,18 +47,12 @@ assert on_cpu.cpu() is on_cpu
 # as an array. On the CPU, ``.cpu()`` returns the tensor itself, so the same code
 # costs nothing there.
 #
-# .. raw:: html
-#
-#    </details>
-#
 # Exercise 2: GFLOP/s by hand
 # ---------------------------
 # A 2048 x 2048 matrix multiply took 0.25 s. How many GFLOP/s is that? Work it out,
 # then check your answer with :func:`torchintro.matmul_gflops`.
 #
-# .. raw:: html
-#
-#    <details class="sphx-glr-solution"><summary>Show a solution</summary>
+# **Solution**
 
 # %%
 n, seconds = 2048, 0.25
@@ -80,19 +72,13 @@ assert f"{operations:.1e}" == "1.7e+10"
 # :math:`2 \cdot 2048^3 \approx 1.7 \times 10^{10}` operations in 0.25 s make
 # 68.72 GFLOP/s.
 #
-# .. raw:: html
-#
-#    </details>
-#
 # Exercise 3: the regression on the device
 # ----------------------------------------
 # Draw the regression gallery's data, ``make_linear_data(50, noise=0.5, seed=0)``,
 # move it to ``device`` and fit it with :func:`torchintro.fit_least_squares`. Print the
 # device of the learned weight, then the weight itself as a Python number.
 #
-# .. raw:: html
-#
-#    <details class="sphx-glr-solution"><summary>Show a solution</summary>
+# **Solution**
 
 # %%
 x, y = torchintro.make_linear_data(50, noise=0.5, seed=0)
@@ -108,8 +94,4 @@ assert f"{fit.bias:.2f}" == "-1.93"
 # %%
 # The fit runs where its data lives, and ``.item()`` brings the answer back: slope
 # 3.20 and intercept -1.93, as on the CPU in the regression gallery.
-#
-# .. raw:: html
-#
-#    </details>
 #
