@@ -1,0 +1,244 @@
+"""Measure where a docs build spends its time, side by side on one machine, in one run.
+
+    nox -s bench                 # or: python benchmarks/build_times.py [--repeat N]
+
+The project (docs/, examples/, src/) is copied to a scratch folder first, so the
+measurements never touch your own build, and the package edits below happen to
+the copy (imported first through PYTHONPATH). Measured, each a fresh process:
+
+- floor: every example run once in one Python process, the way sphinx-gallery
+  runs them (torch imported once, figures drawn then closed);
+- quick: a build with ``-D plot_gallery=0`` from scratch (Sphinx's fixed cost);
+- cold: a full build with no generated gallery and no previous output;
+- unchanged: the same build again with nothing changed;
+- edited example: after changing one example;
+- package change: after changing one ``torchintro`` module;
+- tests + doctests: the unit tests and the doctests.
+
+For each build: wall time, how many examples ran, peak memory (RSS). The table
+gives each time's ratio to the floor; the JSON (benchmarks/results/build_times.json)
+holds the same and the per-example execution times of the cold build.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+RESULTS = ROOT / "benchmarks" / "results" / "build_times.json"
+GENERATED = ("auto_examples", "gen_modules", "sg_execution_times.rst", "_build")
+EDITED_EXAMPLE = "examples/02_autograd/plot_03_worked_example.py"
+EDITED_MODULE = "src/torchintro/bench.py"
+
+FLOOR_SCRIPT = """
+import json, runpy, sys, time
+from pathlib import Path
+import matplotlib
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
+import torch
+sys.path.insert(0, "docs/_ext")
+from torchintro_sphinx import reset_torch
+times = {}
+for path in sorted(Path("examples").glob("*/*.py")):
+    reset_torch({}, str(path))
+    plt.rcdefaults()
+    start = time.perf_counter()
+    runpy.run_path(str(path), run_name="__main__")
+    plt.close("all")
+    times[str(path)] = time.perf_counter() - start
+print(json.dumps(times))
+"""
+
+
+def run(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, int, str]:
+    """Run a command; return its wall time, its peak RSS in bytes, and its output."""
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
+    output = process.stdout.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        sys.exit(f"failed ({process.returncode}): {' '.join(command)}\n{output[-3000:]}")
+    return elapsed, usage.ru_maxrss * 1024, output
+
+
+def executed(output: str) -> int:
+    """How many examples sphinx-gallery ran, from its summary line."""
+    match = re.search(r"executed (\d+) out of \d+ file", output)
+    return int(match.group(1)) if match else 0
+
+
+class Project:
+    """A scratch copy of the project, built with the current Python's Sphinx."""
+
+    def __init__(self, where: Path) -> None:
+        self.root = where / "project"
+        shutil.copytree(
+            ROOT,
+            self.root,
+            ignore=shutil.ignore_patterns(
+                ".git", ".nox", ".venv", "results", "__pycache__", ".hypothesis", *GENERATED
+            ),
+        )
+        self.env = {**os.environ, "PYTHONPATH": str(self.root / "src"), "MPLBACKEND": "Agg"}
+        self.env.setdefault("SOURCE_DATE_EPOCH", "1700000000")
+
+    def clean(self) -> None:
+        for name in GENERATED:
+            path = self.root / "docs" / name
+            if path.is_dir():
+                shutil.rmtree(path)
+            elif path.exists():
+                path.unlink()
+
+    def build(self, *extra: str) -> dict:
+        command = [sys.executable, "-m", "sphinx", "-n", "-W", "--keep-going", "-q", "-b", "html"]
+        command += ["docs", "docs/_build/html", *extra]
+        seconds, rss, output = run(command, self.root, self.env)
+        return {"seconds": seconds, "executed": executed(output), "peak_rss_mb": rss / 2**20}
+
+    def floor(self) -> dict:
+        seconds, rss, output = run([sys.executable, "-c", FLOOR_SCRIPT], self.root, self.env)
+        per_example = json.loads(output.strip().splitlines()[-1])
+        return {
+            "seconds": seconds,
+            "executed": len(per_example),
+            "peak_rss_mb": rss / 2**20,
+            "per_example": per_example,
+        }
+
+    def append_line(self, relative: str, line: str) -> str:
+        path = self.root / relative
+        original = path.read_text()
+        path.write_text(original + line)
+        return original
+
+    def cold_example_times(self) -> dict[str, float]:
+        times = {}
+        for cost in sorted((self.root / "docs" / "auto_examples").glob("*/*.cost.json")):
+            data = json.loads(cost.read_text())
+            elapsed = data[0] if isinstance(data, list) else data.get("time_elapsed", data)
+            times[f"{cost.parent.name}/{cost.name.removesuffix('.cost.json')}"] = elapsed
+        return times
+
+    def tests(self) -> dict:
+        pages = [str(p.relative_to(self.root)) for p in sorted((self.root / "docs").glob("*.md"))]
+        start = time.perf_counter()
+        run(
+            [
+                sys.executable,
+                "-m",
+                "pytest",
+                "-q",
+                "-p",
+                "no:cacheprovider",
+                "tests",
+                "-m",
+                "not browser and not notebooks",
+            ],
+            self.root,
+            self.env,
+        )
+        run(
+            [
+                sys.executable,
+                "-m",
+                "pytest",
+                "-q",
+                "-p",
+                "no:cacheprovider",
+                "--doctest-modules",
+                "--doctest-glob=*.md",
+                "src/torchintro",
+                *pages,
+            ],
+            self.root,
+            self.env,
+        )
+        return {"seconds": time.perf_counter() - start, "executed": 0, "peak_rss_mb": 0.0}
+
+
+def median_of(repeat: int, measure) -> dict:
+    runs = [measure() for _ in range(repeat)]
+    best = dict(runs[0])
+    best["seconds"] = statistics.median(r["seconds"] for r in runs)
+    best["peak_rss_mb"] = max(r["peak_rss_mb"] for r in runs)
+    best["runs"] = [round(r["seconds"], 2) for r in runs]
+    return best
+
+
+def measure(repeat: int) -> dict:
+    with tempfile.TemporaryDirectory(prefix="torchintro-bench-") as scratch:
+        project = Project(Path(scratch))
+        results: dict[str, dict] = {}
+
+        def quick() -> dict:
+            project.clean()
+            return project.build("-D", "plot_gallery=0")
+
+        results["quick"] = median_of(repeat, quick)
+        results["floor"] = median_of(repeat, project.floor)
+        project.clean()
+        results["cold"] = project.build()
+        results["cold"]["per_example"] = project.cold_example_times()
+        results["unchanged"] = median_of(repeat, project.build)
+
+        original = project.append_line(EDITED_EXAMPLE, "\n# edited\n")
+        results["edited example"] = project.build()
+        (project.root / EDITED_EXAMPLE).write_text(original)
+        project.build()  # back to the committed example
+
+        original = project.append_line(EDITED_MODULE, "\n# edited\n")
+        results["package change"] = project.build()
+        (project.root / EDITED_MODULE).write_text(original)
+        project.build()
+
+        results["tests + doctests"] = median_of(1, project.tests)
+    return results
+
+
+def table(results: dict) -> str:
+    floor = results["floor"]["seconds"]
+    execution = results["cold"]["seconds"] - results["quick"]["seconds"]
+    lines = [
+        "| measurement | seconds | x floor | examples run | peak RSS (MB) |",
+        "| --- | ---: | ---: | ---: | ---: |",
+    ]
+    for name, row in results.items():
+        lines.append(
+            f"| {name} | {row['seconds']:.1f} | {row['seconds'] / floor:.2f} | "
+            f"{row['executed']} | {row['peak_rss_mb']:.0f} |"
+        )
+    lines.append(
+        f"| cold - quick (execution part) | {execution:.1f} | {execution / floor:.2f} | | |"
+    )
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each noisy figure (median)")
+    args = parser.parse_args()
+    results = measure(args.repeat)
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(results, indent=2) + "\n")
+    print(table(results))
+    print(f"\nWritten to {RESULTS.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
