@@ -10,7 +10,14 @@ import re
 import pytest
 import torch
 
-from torchintro import DEVICE_ENV_VAR, MatmulTiming, matmul_gflops, sweep_matmul, time_matmul
+from torchintro import (
+    DEVICE_ENV_VAR,
+    MatmulTiming,
+    matmul_gflops,
+    sweep_matmul,
+    time_copy_to_device,
+    time_matmul,
+)
 
 QUICK = 0.001  # seconds of repeats per timing
 
@@ -161,3 +168,24 @@ def test_sweep_rejects_a_single_device_in_place_of_a_list(device):
 def test_sweep_rejects_a_missing_device(cpu_only):
     with pytest.raises(ValueError, match=r"device is 'cuda'.*available: cpu"):
         sweep_matmul([4], ["cpu", "cuda"], min_run_time=QUICK)
+
+
+def test_copy_to_device_times_a_real_copy():
+    timing = time_copy_to_device(64, "cpu", min_run_time=QUICK)
+    assert timing.device == "cpu"
+    assert timing.megabytes == 64 * 64 * 4 / 1e6
+    assert timing.seconds > 0
+    assert timing.gigabytes_per_second == pytest.approx(timing.megabytes / 1e3 / timing.seconds)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "message"),
+    [
+        ({"size": 0, "device": "cpu"}, ValueError, r"size must be a positive integer, got 0"),
+        ({"size": 8, "device": "abacus"}, ValueError, r"device must name a PyTorch device"),
+        ({"size": 8, "device": "cpu", "min_run_time": -1}, ValueError, r"min_run_time must be"),
+    ],
+)
+def test_copy_to_device_rejects_bad_input(kwargs, error, message):
+    with pytest.raises(error, match=message):
+        time_copy_to_device(**kwargs)

@@ -21,6 +21,8 @@ torch.manual_seed(0)
 devices = torchintro.available_devices()
 for device in devices:
     print(torchintro.describe_device(device))
+if len(devices) == 1:
+    print("No accelerator in this build: every number below is the CPU's.")
 
 # %%
 # Kernels are queued
@@ -53,8 +55,9 @@ if device.type == "cpu":
 
 # %%
 # A single measurement is noisy. :func:`torchintro.time_matmul` uses
-# ``torch.utils.benchmark.Timer``, which warms up, repeats the multiply for a while and
-# reports the median, synchronizing after every multiply.
+# ``torch.utils.benchmark.Timer``, which warms up and repeats the multiply for a while,
+# synchronizing after every multiply; it keeps the fastest repeat, the one least
+# disturbed by whatever else the machine was doing.
 
 # %%
 # A sweep over sizes
@@ -81,9 +84,8 @@ assert cpu_timings[-1].gflops > 2 * cpu_timings[0].gflops
 # Throughput against size
 # -----------------------
 # Both axes are logarithmic. On the CPU of this build, the largest matrices run at
-# more than twice the throughput of the smallest; the curve can be bumpy, since
-# other programs on the machine and the start-up of worker threads disturb the
-# short measurements.
+# more than twice the throughput of the smallest. Timings taken on a busy machine can
+# still make the curve bumpy.
 import matplotlib.pyplot as plt
 
 fig, ax = plt.subplots(layout="constrained")
@@ -114,40 +116,22 @@ plt.show()
 # %%
 # The cost of the copy
 # --------------------
-# Data usually starts on the CPU (the "host"). With an accelerator, we time copying a
-# 1024 x 1024 float32 matrix (4 MiB) to it with ``torch.utils.benchmark.Timer``, and
-# compare with the multiply of that size.
-import torch.utils.benchmark
-
-host = torch.randn(1024, 1024)
-megabytes = host.numel() * host.element_size() / 1e6
-accelerators = devices[1:]
-if not accelerators:
-    print("No accelerator in this build: no copy to time.")
-for device in accelerators:
-    timer = torch.utils.benchmark.Timer(
-        stmt="host.to(device); synchronize(device)",
-        globals={
-            "host": host,
-            "device": device,
-            "synchronize": torchintro.synchronize,
-        },
-    )
-    seconds = timer.blocked_autorange(min_run_time=0.1).median
-    copy_ms = seconds * 1e3
-    gb_per_s = megabytes / 1e3 / seconds
+# Data usually starts in the CPU's memory (the "host"). With an accelerator, we time
+# copying a 1024 x 1024 float32 matrix (4 MiB) to it with
+# :func:`torchintro.time_copy_to_device`, and compare with the multiply of that size.
+for device in devices[1:]:
+    copy = torchintro.time_copy_to_device(1024, device)
     multiply = [row for row in timings if row.device == str(device)][-1]
-    multiply_ms = multiply.seconds * 1e3
-    print(f"{device}: copy {copy_ms:.3f} ms ({gb_per_s:.1f} GB/s)")
-    print(f"{device}: 1024 x 1024 multiply {multiply_ms:.3f} ms")
-# sphinx_gallery_start_ignore
-assert host.numel() * host.element_size() == 4 * 2**20
-# sphinx_gallery_end_ignore
+    print(f"{device}: copy {copy.seconds * 1e3:.3f} ms ({copy.gigabytes_per_second:.1f} GB/s)")
+    print(f"{device}: 1024 x 1024 multiply {multiply.seconds * 1e3:.3f} ms")
+if len(devices) == 1:
+    print("No accelerator in this build: no copy to time.")
 
 # %%
-# On a GPU, copying the inputs of one multiply of this size typically takes longer
-# than the multiply itself. Keep data on the device across many operations and copy
-# back only the results.
+# On a GPU, copying the inputs of a multiply of this size commonly takes longer than
+# the multiply itself, since the link between host and device is far slower than the
+# device's own memory. Built on a machine with a GPU, the lines above measure it. Keep
+# data on the device across many operations and copy back only the results.
 
 # %%
 # What we learned

@@ -2,7 +2,14 @@
 
 from importlib.metadata import version
 
-from torchintro.bench import MatmulTiming, matmul_gflops, sweep_matmul, time_matmul
+from torchintro.bench import (
+    CopyTiming,
+    MatmulTiming,
+    matmul_gflops,
+    sweep_matmul,
+    time_copy_to_device,
+    time_matmul,
+)
 from torchintro.data import make_linear_data, make_seed_sample
 from torchintro.devices import (
     DEVICE_ENV_VAR,
@@ -26,6 +33,7 @@ __version__ = version("torchintro")
 __all__ = [
     "DEVICE_ENV_VAR",
     "ComputationGraph",
+    "CopyTiming",
     "DivergedError",
     "FitResult",
     "GraphNode",
@@ -44,6 +52,7 @@ __all__ = [
     "select_device",
     "sweep_matmul",
     "synchronize",
+    "time_copy_to_device",
     "time_matmul",
     "trace_graph",
 ]

@@ -1,7 +1,8 @@
 """Time matrix multiplication on a device, correctly, and sweep sizes across devices.
 
-Timing uses :class:`torch.utils.benchmark.Timer`, which warms up, repeats the
-statement until enough time has passed and reports the median. On an accelerator
+Timing uses :class:`torch.utils.benchmark.Timer`, which warms up and repeats the
+statement until enough time has passed; we keep the fastest repeat, the one least
+disturbed by whatever else the machine was doing (as :mod:`timeit` advises). On an accelerator
 the statement ends with a synchronization: kernels run asynchronously, and
 without it the clock would stop when the work was queued, not when it was done.
 """
@@ -29,7 +30,7 @@ class MatmulTiming:
     size : int
         ``n`` of the two ``n x n`` matrices multiplied.
     seconds : float
-        Median time of one multiplication.
+        Time of one multiplication, the fastest of the repeats.
     gflops : float
         Billions of floating-point operations per second (``2 n**3 / seconds / 1e9``).
     """
@@ -95,12 +96,12 @@ def time_matmul(
     dtype : torch.dtype, default torch.float32
         Element type of the matrices.
     min_run_time : float, default 0.05
-        Seconds to keep repeating the multiply before taking the median.
+        Seconds to keep repeating the multiply before taking the fastest repeat.
 
     Returns
     -------
     MatmulTiming
-        The device, the size, the median seconds and the GFLOP/s.
+        The device, the size, the fastest time in seconds and the GFLOP/s.
 
     Raises
     ------
@@ -125,7 +126,7 @@ def time_matmul(
         globals={"a": a, "b": b, "synchronize": synchronize, "device": device},
         num_threads=torch.get_num_threads(),  # Timer defaults to one thread
     )
-    seconds = timer.blocked_autorange(min_run_time=min_run_time).median
+    seconds = min(timer.blocked_autorange(min_run_time=min_run_time).times)
     return MatmulTiming(str(device), size, seconds, matmul_gflops(size, seconds))
 
 
@@ -177,3 +178,74 @@ def sweep_matmul(
     if not devices:
         raise ValueError("devices must hold at least one device, got an empty sequence")
     return [time_matmul(size, d, min_run_time=min_run_time) for d in devices for size in sizes]
+
+
+@dataclass(frozen=True)
+class CopyTiming:
+    """One timed copy from the CPU's memory to a device.
+
+    Parameters
+    ----------
+    device : str
+        The device copied to, such as ``"cuda:0"``.
+    megabytes : float
+        Size of the copied tensor in MB (10**6 bytes).
+    seconds : float
+        Time of one copy, the fastest of the repeats.
+    gigabytes_per_second : float
+        The copy's bandwidth.
+    """
+
+    device: str
+    megabytes: float
+    seconds: float
+    gigabytes_per_second: float
+
+
+def time_copy_to_device(
+    size: int, device: str | torch.device, *, min_run_time: float = 0.05
+) -> CopyTiming:
+    """Time copying a ``size x size`` float32 matrix from the CPU to ``device``.
+
+    Data usually starts in the CPU's memory; before an accelerator can use it, it
+    crosses to the device's memory. This measures that crossing, synchronized.
+
+    Parameters
+    ----------
+    size : int
+        Side of the square matrix.
+    device : str or torch.device
+        The device to copy to; copying to ``"cpu"`` is a plain memory copy.
+    min_run_time : float, default 0.05
+        Seconds to keep repeating the copy before taking the fastest repeat.
+
+    Returns
+    -------
+    CopyTiming
+        The device, the size in MB, the fastest time and the bandwidth.
+
+    Raises
+    ------
+    ValueError
+        If ``size`` or ``min_run_time`` is not positive, or the device is unknown.
+
+    Examples
+    --------
+    >>> from torchintro import time_copy_to_device
+    >>> timing = time_copy_to_device(256, "cpu", min_run_time=0.01)
+    >>> timing.device, timing.megabytes, timing.gigabytes_per_second > 0
+    ('cpu', 0.262144, True)
+    """
+    size = check_positive_int("size", size)
+    min_run_time = check_positive_float("min_run_time", min_run_time)
+    device = select_device(device)
+    host = torch.randn(size, size, generator=torch.Generator().manual_seed(0))
+    timer = torch.utils.benchmark.Timer(
+        # copy=True: to the CPU, .to() would otherwise hand back host itself.
+        stmt="host.to(device, copy=True); synchronize(device)",
+        globals={"host": host, "device": device, "synchronize": synchronize},
+        num_threads=torch.get_num_threads(),
+    )
+    seconds = min(timer.blocked_autorange(min_run_time=min_run_time).times)
+    megabytes = host.numel() * host.element_size() / 1e6
+    return CopyTiming(str(device), megabytes, seconds, megabytes / 1e3 / seconds)
