@@ -24,16 +24,16 @@ def no_env_var(monkeypatch):
 @pytest.fixture
 def cpu_only(monkeypatch, no_env_var):
     """A machine without an accelerator."""
-    monkeypatch.setattr(
-        torch.accelerator, "current_accelerator", lambda check_available=False: None
-    )
+    monkeypatch.setattr(torch.accelerator, "is_available", lambda: False)
+    monkeypatch.setattr(torch.accelerator, "current_accelerator", lambda *args, **kwargs: None)
 
 
 @pytest.fixture
 def two_gpus(monkeypatch, no_env_var):
     """A machine with two CUDA devices, as far as torch.accelerator tells."""
+    monkeypatch.setattr(torch.accelerator, "is_available", lambda: True)
     monkeypatch.setattr(
-        torch.accelerator, "current_accelerator", lambda check_available=False: torch.device("cuda")
+        torch.accelerator, "current_accelerator", lambda *args, **kwargs: torch.device("cuda")
     )
     monkeypatch.setattr(torch.accelerator, "device_count", lambda: 2)
 

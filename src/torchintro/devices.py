@@ -15,6 +15,25 @@ DEVICE_ENV_VAR = "TORCHINTRO_DEVICE"
 """Name of the environment variable that overrides the automatic device choice."""
 
 
+def _current_accelerator() -> torch.device | None:
+    """Return the accelerator torch would use, or None; the calls exist since torch 2.6."""
+    if torch.accelerator.is_available():
+        return torch.accelerator.current_accelerator()
+    return None
+
+
+def _total_memory(device: torch.device, index: int) -> int | None:
+    """Return the device's total memory in bytes, where this torch can tell."""
+    try:
+        if hasattr(torch.accelerator, "get_memory_info"):  # torch >= 2.9
+            return torch.accelerator.get_memory_info(index)[1]
+        if device.type == "cuda":
+            return torch.cuda.mem_get_info(index)[1]
+    except (RuntimeError, NotImplementedError):
+        pass
+    return None
+
+
 def available_devices() -> list[torch.device]:
     """List the devices this machine can compute on: the CPU, then each accelerator.
 
@@ -30,7 +49,7 @@ def available_devices() -> list[torch.device]:
     device(type='cpu')
     """
     devices = [torch.device("cpu")]
-    accelerator = torch.accelerator.current_accelerator(check_available=True)
+    accelerator = _current_accelerator()
     if accelerator is not None:
         count = torch.accelerator.device_count()
         devices += [torch.device(accelerator.type, index) for index in range(count)]
@@ -76,7 +95,7 @@ def select_device(device: str | torch.device | None = None) -> torch.device:
     if device is None and os.environ.get(DEVICE_ENV_VAR):
         device, source = os.environ[DEVICE_ENV_VAR], DEVICE_ENV_VAR
     if device is None:
-        accelerator = torch.accelerator.current_accelerator(check_available=True)
+        accelerator = _current_accelerator()
         return accelerator if accelerator is not None else torch.device("cpu")
     if not isinstance(device, (str, torch.device)):
         raise TypeError(f"{source} must be a str or torch.device, got {type(device).__name__}")
@@ -124,11 +143,8 @@ def describe_device(device: str | torch.device) -> str:
     name = device.type.upper()
     if device.type == "cuda":
         name = torch.cuda.get_device_name(index)
-    try:
-        _, total = torch.accelerator.get_memory_info(index)
-        memory = f", {total / 2**30:.1f} GiB"
-    except (RuntimeError, NotImplementedError):
-        memory = ""
+    total = _total_memory(device, index)
+    memory = "" if total is None else f", {total / 2**30:.1f} GiB"
     return f"{name} ({device.type}:{index}{memory})"
 
 
