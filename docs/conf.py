@@ -121,6 +121,8 @@ html_theme_options = {
     "pygments_dark_style": "github-dark",
 }
 html_context = {"default_mode": "auto"}
+# The standalone pages have no section navigation to show.
+html_sidebars = {"running": [], "original-notebook": [], "api": []}
 
 copybutton_prompt_text = r">>> |\.\.\. |\$ "
 copybutton_prompt_is_regexp = True
@@ -152,5 +154,6 @@ sphinx_gallery_conf = {
     "capture_repr": ("__repr__",),
     "image_scrapers": ("torchintro_sphinx.light_and_dark_scraper",),
     "matplotlib_animations": False,
+    "default_thumb_file": str(HERE / "_static" / "default_thumb.png"),
     "first_notebook_cell": torchintro_sphinx.notebook_setup_cell(repository_url),
 }
