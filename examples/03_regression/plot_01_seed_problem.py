@@ -5,6 +5,9 @@ The notebook's toy problem
 The original notebook ended by learning ``y = 3x - 2`` with autograd and a
 hand-written gradient-descent loop. This page runs that loop line for line, explains
 why each line is there, and looks closely at what the loop actually learns.
+
+It follows the Autograd gallery, which ended with
+:ref:`sphx_glr_auto_examples_02_autograd_plot_05_exercises.py`.
 """
 
 # %%
