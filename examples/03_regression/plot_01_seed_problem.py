@@ -36,25 +36,25 @@ print(b)
 # This is the notebook's loop with two lines added, which keep each epoch's loss for
 # a plot further down.
 
-# added: the loss of every epoch, for the plot
+# added: each epoch's loss, for the plot
 losses = []
 for _ in range(epochs):
-    # a fresh input every epoch, and its target
+    # a fresh input and its target
     x = torch.randn(N)
     y = torch.dot(3 * torch.ones(N), x) - 2
-    # the model's prediction and its squared error
+    # prediction and squared error
     y_hat = torch.dot(w, x) + b
     loss = torch.sum((y_hat - y) ** 2)
 
-    # d(loss)/dw into w.grad, d(loss)/db into b.grad
+    # gradients into w.grad and b.grad
     loss.backward()
 
-    # update in place, without recording it in the graph
+    # update, not recorded in the graph
     with torch.no_grad():
         w -= learning_rate * w.grad
         b -= learning_rate * b.grad
 
-    # backward() adds to .grad: start again from zero
+    # backward() adds up: reset to zero
     w.grad.zero_()
     b.grad.zero_()
     # added: keep this epoch's loss
@@ -181,7 +181,7 @@ assert running_mean[-1] < 0.2
 # sphinx_gallery_end_ignore
 
 fig, ax = plt.subplots(layout="constrained")
-ax.plot(loss_curve, alpha=0.6, label="each epoch's sample")
+ax.plot(loss_curve, alpha=0.7, label="each epoch's sample")
 ax.plot(
     range(19, epochs),
     running_mean,
