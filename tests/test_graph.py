@@ -255,16 +255,29 @@ def test_draw_graph_draws_one_box_per_node_and_one_arrow_per_edge():
     boxes, arrows = boxes_and_arrows(ax)
     assert len(boxes) == len(graph.nodes)
     assert len(arrows) == len(graph.edges)
-    assert [box.get_text().splitlines()[0] for box in boxes] == [
-        "t",
+    assert [box.get_text() for box in boxes] == [
+        "t\nSumBackward0",
         "AddBackward0",
         "MulBackward0",
-        "no grad needed",
+        "constant\n(no grad)",
         "AddBackward0",
-        "x",
-        "no grad needed",
+        "x\nleaf · shape (3, 2)",
+        "constant\n(no grad)",
     ]
-    assert boxes[5].get_text() == "x\nAccumulateGrad\nshape (3, 2)"
+
+
+def test_draw_graph_names_accumulate_grad_only_backwards():
+    x, *_, t = worked_example()
+    graph = trace_graph(t, names={"x": x})
+    (leaf,) = graph.leaves
+    forward, _ = boxes_and_arrows(draw_graph(graph))
+    backward, _ = boxes_and_arrows(draw_graph(graph, direction="backward"))
+    assert forward[leaf.index].get_text() == "x\nleaf · shape (3, 2)"
+    assert backward[leaf.index].get_text() == "x\nAccumulateGrad\nshape (3, 2)"
+    # Operations and constants read the same both ways.
+    for node in graph.nodes:
+        if node is not leaf:
+            assert forward[node.index].get_text() == backward[node.index].get_text()
 
 
 def test_draw_graph_puts_the_output_right_and_the_leaves_left():
@@ -285,6 +298,22 @@ def test_draw_graph_arrows_follow_the_direction(direction):
         tail, head = (source, target) if direction == "forward" else (target, source)
         assert arrow.anncoords is boxes[tail]
         assert arrow.xycoords is boxes[head]
+
+
+@pytest.mark.parametrize("direction", ["forward", "backward"])
+def test_draw_graph_dashes_edges_to_constants_only_backwards(direction):
+    *_, t = worked_example()
+    graph = trace_graph(t)
+    _, arrows = boxes_and_arrows(draw_graph(graph, direction=direction))
+    assert len(arrows) == len(graph.edges)
+    n_dead_ends = 0
+    for (source, target), arrow in zip(graph.edges, arrows, strict=True):
+        touches_constant = "constant" in (graph.nodes[source].kind, graph.nodes[target].kind)
+        dead_end = direction == "backward" and touches_constant
+        n_dead_ends += dead_end
+        assert arrow.arrowprops["arrowstyle"] == ("-" if dead_end else "-|>")
+        assert arrow.arrow_patch.get_linestyle() == ("--" if dead_end else "-")
+    assert n_dead_ends == (2 if direction == "backward" else 0)  # the 5 and the 1
 
 
 def test_draw_graph_draws_on_the_axes_given():

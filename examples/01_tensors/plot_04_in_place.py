@@ -97,8 +97,9 @@ assert x is not same_tensor
 # -----------------------------------------
 # A tensor created with ``requires_grad=True`` is a *leaf* of autograd's graph: a
 # starting point of the recorded computation, whose ``.grad`` collects gradients.
-# While autograd is recording, PyTorch refuses to change a leaf in place, since that
-# change would itself have to become part of the history that starts at the leaf.
+# Autograd must record every change to a tensor that requires grad, and changing a
+# leaf in place would turn it into an operation's output, no longer the leaf that
+# collects gradients: so PyTorch refuses.
 weights = torch.ones(3, requires_grad=True)
 try:
     weights.add_(1)
@@ -111,9 +112,9 @@ except RuntimeError as error:
 # %%
 # Allowed again under ``torch.no_grad()``
 # ---------------------------------------
-# Inside ``torch.no_grad()`` autograd records nothing, and the in-place update is
-# allowed. This is how a training loop updates its weights, as the notebook's
-# gradient-descent example does; ``weights`` still requires grad afterwards.
+# Under ``torch.no_grad()`` nothing is recorded, so the in-place update is allowed.
+# This is how a training loop updates its weights, as the notebook's gradient-descent
+# example does; ``weights`` still requires grad afterwards.
 with torch.no_grad():
     weights.sub_(0.25)
 print(weights)

@@ -112,5 +112,6 @@ assert single.tolist() == [-1.0, 3.0, 3.0, 3.0]
 # %%
 # Up next
 # -------
-# Next: Autograd, the second gallery, where tensors record the operations done to
-# them and compute gradients.
+# Next: :ref:`sphx_glr_auto_examples_02_autograd_plot_01_requires_grad.py`, the first
+# page of the Autograd gallery, where tensors record the operations done to them and
+# compute gradients.

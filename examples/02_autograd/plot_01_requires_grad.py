@@ -5,13 +5,17 @@ Tensors that require gradients
 Autograd is PyTorch's automatic differentiation engine: it records the operations you
 apply to tensors and computes gradients from that record. This page shows how to ask
 for gradients of a tensor, and which tensors can have them.
+
+It follows the Tensors gallery, which ended with
+:ref:`sphx_glr_auto_examples_01_tensors_plot_06_exercises.py`.
 """
 
 # %%
 # Asking at creation
 # ------------------
-# Every factory function takes ``requires_grad=True``. From then on autograd records
-# what is computed from the tensor, and the flag shows in its printout.
+# Factory functions such as ``torch.randn``, ``torch.ones`` and ``torch.tensor`` take
+# ``requires_grad=True``. From then on autograd records what is computed from the
+# tensor, and the flag shows in its printout.
 import torch
 
 torch.manual_seed(0)
@@ -65,10 +69,11 @@ assert same is a
 # %%
 # Only floating-point and complex tensors
 # ---------------------------------------
-# A gradient measures the effect of a small change, and an integer cannot change by a
-# small amount. So gradients need a floating-point dtype (any width: ``float16``,
-# ``float32``, ``float64``) or a complex one; asking for them on an integer tensor
-# raises an error.
+# The original notebook says "Autograd only works on tensors of type float". More
+# precisely, gradients need a floating-point or complex dtype of any width
+# (``float16``, ``float32`` and ``float64`` all work), and integer tensors are refused:
+# a gradient measures the effect of a small change, and an integer cannot change by a
+# small amount.
 try:
     torch.ones(2, dtype=torch.int64, requires_grad=True)
 except RuntimeError as error:

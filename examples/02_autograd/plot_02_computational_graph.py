@@ -30,8 +30,9 @@ assert z.grad_fn.name() == "MulBackward0"
 # -----------------
 # :func:`torchintro.trace_graph` walks the graph from ``z`` back to its inputs, and
 # :func:`torchintro.draw_graph` draws it. The blue boxes are the tensors we created,
-# the orange box the multiplication that made ``z``; the arrows point down, the way the
-# values flowed.
+# the graph's *leaves* (``shape ()``: scalars); the orange box is the multiplication
+# that made ``z``, named as in its printout. The arrows point down, the way the values
+# flowed.
 import matplotlib.pyplot as plt
 
 from torchintro import draw_graph, trace_graph
@@ -41,6 +42,11 @@ ax = draw_graph(trace_graph(z, names=names), orientation="vertical")
 ax.set_title("Forward graph of z = x * y")
 plt.show()
 # sphinx_gallery_start_ignore
+assert [text.get_text() for text in ax.texts if text.get_text()] == [
+    "z\nMulBackward0",
+    "x\nleaf · shape ()",
+    "y\nleaf · shape ()",
+]
 assert [node.function for node in trace_graph(z).nodes] == [
     "MulBackward0",
     "AccumulateGrad",
@@ -71,8 +77,9 @@ assert z.grad_fn.name() == "MulBackward0"
 # Leaves and results
 # ------------------
 # ``x`` and ``y`` have no ``grad_fn``: we created them, no operation did. Such tensors
-# are the graph's *leaves*, and only leaves get their ``.grad`` filled in by
-# ``backward()``; ``z`` is an intermediate result.
+# are the graph's *leaves*, and only leaves that require grad get ``.grad`` filled in
+# by ``backward()``; ``z`` is an intermediate result (call ``retain_grad()`` on an
+# intermediate tensor to keep its gradient too).
 print(x.is_leaf, y.is_leaf, z.is_leaf)
 # sphinx_gallery_start_ignore
 assert x.is_leaf
@@ -103,19 +110,25 @@ assert z.grad_fn.next_functions[1][0].variable is y
 # ``z.backward()`` computes the derivative of ``z`` with respect to every leaf and
 # stores it in the leaf's ``.grad``. For :math:`z = xy`,
 # :math:`\partial z / \partial x = y = 3` and :math:`\partial z / \partial y = x = 2`.
+# Calling ``z.retain_grad()`` first keeps ``z``'s own gradient as well:
+# :math:`\partial z / \partial z = 1`, where the backward pass starts.
+z.retain_grad()
 z.backward()
 print(x.grad, y.grad)
+print(z.grad)
 # sphinx_gallery_start_ignore
 assert x.grad.item() == 3.0
 assert y.grad.item() == 2.0
+assert z.retains_grad
+assert z.grad.item() == 1.0
 # sphinx_gallery_end_ignore
 
 # %%
 # The backward graph
 # ------------------
 # With ``direction="backward"`` the arrows show the gradient's path, upwards: from
-# ``z`` through ``MulBackward0`` into each leaf's ``AccumulateGrad``. The leaf boxes
-# now show the gradients stored in ``.grad``.
+# ``z`` through ``MulBackward0`` into each leaf's ``AccumulateGrad`` node. Drawn this
+# way, the leaf boxes name that node and show the gradient it stored in ``.grad``.
 graph = trace_graph(z, names=names)
 ax = draw_graph(
     graph,
@@ -125,6 +138,12 @@ ax = draw_graph(
 )
 ax.set_title("Backward graph of z = x * y")
 plt.show()
+# sphinx_gallery_start_ignore
+assert [text.get_text() for text in ax.texts if text.get_text()][1:] == [
+    "x\nAccumulateGrad\nshape ()\ngrad: 3",
+    "y\nAccumulateGrad\nshape ()\ngrad: 2",
+]
+# sphinx_gallery_end_ignore
 
 # %%
 # A graph for every run
@@ -154,8 +173,9 @@ assert small_ten.item() == 0.625
 # %%
 # The graph of the first run
 # ---------------------------
-# Starting from 3 took two divisions. Each division by the plain number 2 adds a grey
-# box: an input that needs no gradient.
+# Starting from 3 took two divisions. Each divides by the plain number 2, an input
+# that needs no gradient: autograd records it only as ``None``, drawn as a grey
+# "constant" box.
 graph = trace_graph(small_three, names={"three": three})
 ax = draw_graph(graph, orientation="vertical")
 ax.set_title("Graph recorded for halve_until_small(3)")
@@ -163,6 +183,8 @@ plt.show()
 # sphinx_gallery_start_ignore
 functions = [node.function for node in trace_graph(small_three).nodes]
 assert functions.count("DivBackward0") == 2
+assert [node.kind for node in graph.nodes].count("constant") == 2
+assert functions.count("None") == 2
 # sphinx_gallery_end_ignore
 
 # %%
@@ -199,7 +221,8 @@ assert ten.grad.item() == 0.0625
 # - A tensor carries its data, ``requires_grad``, ``grad`` (``None`` until a backward
 #   pass reaches it) and ``grad_fn`` (``None`` for leaves, the tensors we created).
 # - ``next_functions`` links each node to its inputs' nodes; ``AccumulateGrad`` stores
-#   a leaf's gradient in ``.grad``.
+#   a leaf's gradient in ``.grad``. Intermediate results keep theirs only after
+#   ``retain_grad()``.
 # - The graph is rebuilt on every run, so Python control flow decides its shape.
 #
 # Next: :ref:`sphx_glr_auto_examples_02_autograd_plot_03_worked_example.py`, a

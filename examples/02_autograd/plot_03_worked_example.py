@@ -63,18 +63,22 @@ assert str(t) == "tensor(222., grad_fn=<SumBackward0>)"
 # %%
 # The graph
 # ---------
-# :func:`torchintro.draw_graph` shows the whole record. ``y`` feeds the multiplication
-# twice (``y * y``), hence two arrows. The grey boxes are the numbers 5 and 1: plain
-# Python numbers need no gradient.
+# :func:`torchintro.draw_graph` shows the whole record, from the leaf ``x`` on the left
+# to ``t`` on the right; ``y`` feeds the multiplication twice (``y * y``), hence two
+# arrows. The grey boxes stand for inputs that need no gradient, here the plain numbers
+# 5 and 1: autograd records them only as ``None``, so their values do not show.
 import matplotlib.pyplot as plt
 
 from torchintro import draw_graph, trace_graph
 
 names = {"x": x, "y": y, "z": z, "t": t}
-ax = draw_graph(trace_graph(t, names=names), orientation="vertical")
+fig, ax = plt.subplots(figsize=(7, 3.2), layout="constrained")
+draw_graph(trace_graph(t, names=names), ax)
 ax.set_title("Forward graph of t = sum((x + 5) * (x + 5) + 1)")
 plt.show()
 # sphinx_gallery_start_ignore
+assert [node.kind for node in trace_graph(t).nodes].count("constant") == 2
+assert {y.grad_fn.next_functions[1][0], z.grad_fn.next_functions[1][0]} == {None}
 assert [node.function for node in trace_graph(t).nodes if node.kind == "operation"] == [
     "SumBackward0",
     "AddBackward0",
@@ -122,19 +126,27 @@ assert torch.equal(x.grad, 2 * (x + 5))
 # %%
 # The gradient in the graph
 # -------------------------
-# Drawn backwards, arrows up, with the gradient now stored in the leaf. Only the leaf keeps one:
-# autograd computed the gradients of ``y`` and ``z`` on the way but did not store them
-# (call ``y.retain_grad()`` before ``backward()`` to keep ``y``'s).
+# Drawn backwards, the arrows run from ``t`` to the leaf, whose box names its
+# ``AccumulateGrad`` node and shows the gradient it stored; the lines to the constants
+# are dashed, without arrowheads, as no gradient flows to them. Only the leaf keeps a
+# gradient: autograd computed those of ``y`` and ``z`` on the way but did not store
+# them (call ``y.retain_grad()`` before ``backward()`` to keep ``y``'s).
 graph = trace_graph(t, names=names)
-ax = draw_graph(
-    graph,
-    direction="backward",
-    show_grad=True,
-    orientation="vertical",
-)
+fig, ax = plt.subplots(figsize=(7, 3.2), layout="constrained")
+draw_graph(graph, ax, direction="backward", show_grad=True)
 ax.set_title("Backward graph of t, with the gradient of x")
 plt.show()
 # sphinx_gallery_start_ignore
+dashed = [
+    text.arrowprops["arrowstyle"] == "-" and text.arrow_patch.get_linestyle() == "--"
+    for text in ax.texts
+    if not text.get_text()
+]
+assert dashed == [
+    "constant" in (graph.nodes[source].kind, graph.nodes[target].kind)
+    for source, target in graph.edges
+]
+assert sum(dashed) == 2
 assert [node.name for node in trace_graph(t, names=names).leaves] == ["x"]
 assert bool((trace_graph(t).leaves[0].grad == 12).all())
 # sphinx_gallery_end_ignore
@@ -146,7 +158,8 @@ assert bool((trace_graph(t).leaves[0].grad == 12).all())
 #   shape as ``x``: here 12 in every element.
 # - Autograd applies the chain rule node by node through the recorded graph; a tensor
 #   used twice (``y * y``) receives a contribution along each use.
-# - Only leaves keep their gradients in ``.grad``.
+# - Only leaves that require grad keep their gradients in ``.grad`` (intermediate
+#   results too, after ``retain_grad()``); constants such as 5 and 1 receive none.
 #
 # Next: :ref:`sphx_glr_auto_examples_02_autograd_plot_04_backward_rules.py`: scalar
 # outputs, accumulating gradients, and switching autograd off.

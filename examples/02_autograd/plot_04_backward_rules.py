@@ -110,9 +110,10 @@ assert doubled.grad_fn is None
 # %%
 # Updating a leaf needs ``no_grad()``
 # -----------------------------------
-# A gradient-descent step changes a leaf in place. Autograd refuses that while it is
-# recording: the update would become part of the graph, and ``x`` would no longer be
-# the leaf whose ``.grad`` collects gradients.
+# A gradient-descent step changes a leaf in place. Autograd must record every change
+# to a tensor that requires grad, and changing ``x`` in place would make it an
+# operation's output instead of the leaf whose ``.grad`` collects gradients, so
+# PyTorch refuses.
 try:
     x -= 0.25 * x.grad
 except RuntimeError as error:
@@ -125,8 +126,8 @@ else:
 # %%
 # The same step under ``no_grad()``
 # ---------------------------------
-# Under ``torch.no_grad()`` the update is allowed and is not recorded: ``x`` stays a
-# leaf that requires gradients, now holding :math:`1 - 0.25 \cdot 12 = -2`.
+# Under ``torch.no_grad()`` nothing is recorded, so the update is allowed: ``x``
+# stays a leaf that requires gradients, now holding :math:`1 - 0.25 \cdot 12 = -2`.
 with torch.no_grad():
     x -= 0.25 * x.grad
 print(x)

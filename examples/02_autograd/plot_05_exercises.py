@@ -31,7 +31,6 @@ import matplotlib.pyplot as plt
 angles = torch.linspace(0, 2 * math.pi, 50, requires_grad=True)
 torch.sin(angles).sum().backward()
 points = angles.detach()
-print(torch.allclose(angles.grad, torch.cos(points)))
 
 fig, ax = plt.subplots(layout="constrained")
 ax.plot(points, torch.sin(points), label="sin x")
@@ -44,6 +43,8 @@ ax.set(
 )
 ax.legend(loc="lower left")
 plt.show()
+
+print(torch.allclose(angles.grad, torch.cos(points)))
 # sphinx_gallery_start_ignore
 assert torch.allclose(angles.grad, torch.cos(points))
 # sphinx_gallery_end_ignore
@@ -104,5 +105,8 @@ assert seen == [2.0, 4.0, 6.0]  # what the task says the loop prints
 # sphinx_gallery_end_ignore
 
 # %%
-# Next: the Linear regression gallery puts autograd to work, learning a line by
+# Up next
+# -------
+# Next: :ref:`sphx_glr_auto_examples_03_regression_plot_01_seed_problem.py`, the first
+# page of the Linear regression gallery, puts autograd to work: it learns a line by
 # gradient descent.

@@ -5,6 +5,9 @@ The notebook's toy problem
 The original notebook ended by learning ``y = 3x - 2`` with autograd and a
 hand-written gradient-descent loop. This page runs that loop line for line, explains
 why each line is there, and looks closely at what the loop actually learns.
+
+It follows the Autograd gallery, which ended with
+:ref:`sphx_glr_auto_examples_02_autograd_plot_05_exercises.py`.
 """
 
 # %%
@@ -30,23 +33,31 @@ print(b)
 # -----------------
 # Each epoch draws a fresh input ``x``, computes its target ``y`` and the model's
 # prediction ``y_hat``, measures the squared error and takes one step downhill.
-# This is the notebook's loop with a single line added: it keeps each loss for a
-# plot further down.
-losses = []  # added: the loss of every epoch, for the plot
+# This is the notebook's loop with two lines added, which keep each epoch's loss for
+# a plot further down.
+
+# added: each epoch's loss, for the plot
+losses = []
 for _ in range(epochs):
-    x = torch.randn(N)  # a fresh input every epoch
-    y = torch.dot(3 * torch.ones(N), x) - 2  # its target
-    y_hat = torch.dot(w, x) + b  # the model's prediction
-    loss = torch.sum((y_hat - y) ** 2)  # squared error
+    # a fresh input and its target
+    x = torch.randn(N)
+    y = torch.dot(3 * torch.ones(N), x) - 2
+    # prediction and squared error
+    y_hat = torch.dot(w, x) + b
+    loss = torch.sum((y_hat - y) ** 2)
 
-    loss.backward()  # d(loss)/dw into w.grad, d(loss)/db into b.grad
+    # gradients into w.grad and b.grad
+    loss.backward()
 
-    with torch.no_grad():  # don't record the update in the graph
+    # update, not recorded in the graph
+    with torch.no_grad():
         w -= learning_rate * w.grad
         b -= learning_rate * b.grad
 
-    w.grad.zero_()  # backward() adds to .grad: start again from zero
+    # backward() adds up: reset to zero
+    w.grad.zero_()
     b.grad.zero_()
+    # added: keep this epoch's loss
     losses.append(loss.item())
 
 print(f"mean(w) = {w.mean().item():.2f}, b = {b.item():.2f}")
@@ -56,16 +67,18 @@ assert f"{b.item():.2f}" == "-1.95"
 # sphinx_gallery_end_ignore
 
 # %%
-# The notebook printed ``2.97`` and ``-1.93`` from an unseeded run; seeded, this page
-# prints the same numbers on every run. The update ``w -= learning_rate * w.grad``
-# moves each weight against its gradient, the direction in which the loss falls.
+# Seeded, this page prints 2.97 and -1.95 on every run. The notebook printed 2.97 and
+# -1.93 from an unseeded run: its random draws differ from ours, and so does its bias.
+# The update ``w -= learning_rate * w.grad`` moves each weight against its gradient,
+# the direction in which the loss falls.
 
 # %%
 # Why ``torch.no_grad()``
 # -----------------------
-# ``w`` is a leaf of the graph that requires grad. Changing it in place while autograd
-# records would corrupt the very value the gradients are computed for, so PyTorch
-# refuses. Inside ``torch.no_grad()`` nothing is recorded and the update is allowed.
+# Autograd must record every change to a tensor that requires grad. Changing the leaf
+# ``w`` in place would make it the output of an operation instead of the leaf whose
+# ``.grad`` collects gradients, so PyTorch refuses. Under ``torch.no_grad()`` nothing
+# is recorded, so the update is allowed.
 try:
     w -= learning_rate * w.grad
 except RuntimeError as error:
@@ -168,8 +181,13 @@ assert running_mean[-1] < 0.2
 # sphinx_gallery_end_ignore
 
 fig, ax = plt.subplots(layout="constrained")
-ax.plot(loss_curve, alpha=0.4, label="each epoch's sample")
-ax.plot(range(19, epochs), running_mean, label="mean of the last 20")
+ax.plot(loss_curve, alpha=0.7, label="each epoch's sample")
+ax.plot(
+    range(19, epochs),
+    running_mean,
+    linewidth=2,
+    label="mean of the last 20",
+)
 ax.set(
     xlabel="epoch",
     ylabel="squared error",

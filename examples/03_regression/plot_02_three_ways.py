@@ -41,7 +41,9 @@ print(f"weight {by_hand.weight.item():.4f}, bias {by_hand.bias:.4f}")
 # -------------------------------------
 # :func:`torchintro.fit_sgd` builds the same model from PyTorch's parts:
 # ``torch.nn.Linear(1, 1)`` holds the weight and bias, ``torch.nn.MSELoss`` computes
-# the loss and ``torch.optim.SGD`` does the update. Each epoch of its loop reads
+# the loss and ``torch.optim.SGD`` does the update. ``nn.Linear`` starts from random
+# parameters, so ``fit_sgd`` first sets them to zero with ``torch.nn.init.zeros_``,
+# where the hand-written fit starts. Each epoch of its loop then reads
 #
 # .. code-block:: python
 #
@@ -51,6 +53,11 @@ print(f"weight {by_hand.weight.item():.4f}, bias {by_hand.bias:.4f}")
 #    optimizer.step()  # w -= lr * w.grad, without recording
 sgd = fit_sgd(x, y, learning_rate=0.1, epochs=100)
 print(f"weight {sgd.weight.item():.4f}, bias {sgd.bias:.4f}")
+# sphinx_gallery_start_ignore
+# A line with weight and bias zero predicts 0 everywhere: its loss is the mean of y².
+assert torch.allclose(sgd.losses[0], (y**2).mean())
+assert torch.allclose(by_hand.losses[0], (y**2).mean())
+# sphinx_gallery_end_ignore
 
 # %%
 # In closed form
@@ -85,11 +92,11 @@ assert f"{exact.bias:.2f}" == "-1.93"
 # sphinx_gallery_end_ignore
 
 # %%
-# The two gradient descents agree: they start from the same zeros, see the same data
-# and use the same learning rate, so they compute the same gradients and take the
-# same steps (up to float32 rounding). After 100 steps their weight is still between
-# 0.001 and 0.01 short of the least-squares weight, but their mean squared error is
-# already within 0.00001 of the smallest possible.
+# The two gradient descents agree: both start from a weight and bias of zero, see the
+# same data and use the same learning rate, so they compute the same gradients and
+# take the same steps (up to float32 rounding). After 100 steps their weight is still
+# between 0.001 and 0.01 short of the least-squares weight, but their mean squared
+# error is already within 0.00001 of the smallest possible.
 #
 # None of the three is the true line :math:`y = 3x - 2`: the best line for these 50
 # noisy points has slope 3.20 and intercept -1.93. More points, or less noise, bring
@@ -104,7 +111,7 @@ import matplotlib.pyplot as plt
 
 ends = torch.tensor([[-1.0], [1.0]])  # two points define a line
 fig, ax = plt.subplots(layout="constrained")
-ax.scatter(x[:, 0], y, s=12, alpha=0.6, label="data")
+ax.scatter(x[:, 0], y, s=20, label="data")
 ax.plot(ends, 3 * ends - 2, color="C3", label="true line $y = 3x - 2$")
 for fit, style in zip(fits, ["-", "--", ":"], strict=True):
     ax.plot(ends, fit.predict(ends), style, label=fit.method)

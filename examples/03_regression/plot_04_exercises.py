@@ -111,4 +111,9 @@ assert (predicted - (3 * new_x[:, 0] - 2)).abs().max() < 0.3
 # %%
 # ``predict`` computes ``new_x @ weight + bias``. The predictions differ from the
 # true line by less than 0.3, because the fit follows these 50 noisy points.
-#
+
+# %%
+# Up next
+# -------
+# Next: :ref:`sphx_glr_auto_examples_04_gpu_plot_01_devices.py`, the first page of the
+# GPU acceleration gallery, runs the same code on whatever device a machine has.

@@ -5,6 +5,9 @@ Device-agnostic code
 Every tensor lives on a device: the CPU, or an accelerator such as a GPU. This page
 picks a device without naming one, creates and moves tensors there and brings the
 results back, in code that runs unchanged with or without a GPU.
+
+It follows the Linear regression gallery, which ended with
+:ref:`sphx_glr_auto_examples_03_regression_plot_04_exercises.py`.
 """
 
 # %%

@@ -94,4 +94,10 @@ assert f"{fit.bias:.2f}" == "-1.93"
 # %%
 # The fit runs where its data lives, and ``.item()`` brings the answer back: slope
 # 3.20 and intercept -1.93, as on the CPU in the regression gallery.
-#
+
+# %%
+# Where next
+# ----------
+# This was the last page of the tutorial. The :doc:`landing page </index>` leads back
+# to the four galleries and to running the examples yourself; the
+# :doc:`API reference </api>` documents the ``torchintro`` helpers these pages used.

@@ -221,15 +221,19 @@ def _mean_consumer_slot(
     return sum(slots) / len(slots) if slots else 0.0
 
 
-def _label(node: GraphNode, show_grad: bool) -> str:
+def _label(node: GraphNode, show_grad: bool, direction: str) -> str:
     if node.kind == "constant":
-        return "no grad needed\n(None)"
+        return "constant\n(no grad)"
     lines = [node.name] if node.name else []
-    lines.append(node.function)
-    if node.kind == "leaf":
-        lines.append(f"shape {node.shape}")
-        if show_grad:
-            lines.append(_format_grad(node.grad))
+    if node.kind == "leaf" and direction == "forward":
+        # AccumulateGrad only acts in the backward pass: forwards, a leaf is a tensor.
+        lines.append(f"leaf · shape {node.shape}")
+    elif node.kind == "leaf":
+        lines += [node.function, f"shape {node.shape}"]
+    else:
+        lines.append(node.function)
+    if node.kind == "leaf" and show_grad:
+        lines.append(_format_grad(node.grad))
     return "\n".join(lines)
 
 
@@ -241,7 +245,14 @@ def draw_graph(
     show_grad: bool = False,
     orientation: Literal["horizontal", "vertical"] = "horizontal",
 ) -> Axes:
-    """Draw an autograd graph in layers, from the leaves to the output.
+    r"""Draw an autograd graph in layers, from the leaves to the output.
+
+    Operations are orange boxes labelled with their backward function, leaves blue
+    boxes and constants (inputs that need no gradient, which autograd records only
+    as ``None``) grey boxes reading "constant (no grad)". Drawn forwards, a leaf reads
+    "leaf · shape ..."; drawn backwards, it names its ``AccumulateGrad`` node, which
+    stores the gradient in ``.grad``. Drawn backwards, the edges to constants are
+    dashed lines without arrowheads: no gradient flows to them.
 
     Parameters
     ----------
@@ -251,7 +262,8 @@ def draw_graph(
         Where to draw; a new figure sized to the graph if omitted.
     direction : {"forward", "backward"}, default "forward"
         Point the arrows the way the forward pass computes, or the way
-        ``backward()`` sends gradients.
+        ``backward()`` sends gradients (then edges to constants are dashed, without
+        arrowheads).
     show_grad : bool, default False
         Write each leaf's ``.grad`` (as traced) into its box.
     orientation : {"horizontal", "vertical"}, default "horizontal"
@@ -279,6 +291,13 @@ def draw_graph(
     >>> ax = draw_graph(trace_graph((x * x).sum(), names={"x": x}))
     >>> [text.get_text().splitlines()[0] for text in ax.texts if text.get_text()]
     ['SumBackward0', 'MulBackward0', 'x']
+    >>> ax.texts[2].get_text()
+    'x\nleaf · shape (2,)'
+    >>> ax = draw_graph(trace_graph((x * 2).sum(), names={"x": x}), direction="backward")
+    >>> [text.get_text() for text in ax.texts if text.get_text()][2:]
+    ['x\nAccumulateGrad\nshape (2,)', 'constant\n(no grad)']
+    >>> [arrow.arrowprops["arrowstyle"] for arrow in ax.texts if not arrow.get_text()]
+    ['-|>', '-|>', '-']
     >>> ax = draw_graph(trace_graph((x * x).sum()), orientation="vertical")
     >>> [text.get_position()[1] for text in ax.texts if text.get_text()]  # output lowest
     [0, 1, 2]
@@ -323,7 +342,7 @@ def draw_graph(
     for node in graph.nodes:
         boxes[node.index] = ax.text(
             *position[node.index],
-            _label(node, show_grad),
+            _label(node, show_grad, direction),
             ha="center",
             va="center",
             fontsize=9,
@@ -342,6 +361,11 @@ def draw_graph(
         # apart so both arrows show.
         bend = 0.3 * (drawn[source, target] - (multiplicity[source, target] - 1) / 2)
         drawn[source, target] += 1
+        # Backwards, no gradient flows to a constant: a plain dashed line, no arrow.
+        dead_end = direction == "backward" and "constant" in (
+            graph.nodes[source].kind,
+            graph.nodes[target].kind,
+        )
         ax.annotate(
             "",
             xy=(0.5, 0.5),
@@ -349,7 +373,8 @@ def draw_graph(
             xytext=(0.5, 0.5),
             textcoords=boxes[start],
             arrowprops={
-                "arrowstyle": "-|>",
+                "arrowstyle": "-" if dead_end else "-|>",
+                "linestyle": "--" if dead_end else "-",
                 # A mid grey reads on the light page and on the dark one alike.
                 "color": "#808080",
                 "linewidth": 1.3,
