@@ -110,6 +110,7 @@ html_theme = "pydata_sphinx_theme"
 html_title = "torchintro"
 html_last_updated_fmt = None
 html_show_sourcelink = False
+html_copy_source = False  # the reST sources are generated; readers download .py/.ipynb
 html_theme_options = {
     "navigation_with_keys": False,
     "show_prev_next": True,
