@@ -20,7 +20,7 @@ GENERATED = ["auto_examples", "gen_modules", "sg_execution_times.rst", "_build"]
 nox.needs_version = ">=2024.3.2"
 nox.options.reuse_venv = "yes"
 nox.options.error_on_missing_interpreters = True
-nox.options.sessions = ["lint", "tests", "doctest", "docs"]
+nox.options.sessions = ["lint", "tests", "doctest", "docs", "site"]
 
 
 def install(session: nox.Session, *extras: str, editable: bool = False) -> None:
@@ -97,6 +97,18 @@ def docs(session: nox.Session) -> None:
         "sphinx-build", "-n", "-W", "--keep-going", "-b", "html", str(DOCS), str(HTML), *args
     )
     session.log(f"The site is built: open {HTML / 'index.html'}")
+
+
+@nox.session
+def site(session: nox.Session) -> None:
+    """Check the built site in Chromium, its links, and run its notebooks. Posargs go to pytest.
+
+    Needs `nox -s docs` first, and Chromium at /usr/bin/chromium (or $CHROMIUM).
+    """
+    if not (HTML / "index.html").is_file():
+        session.error(f"No built site at {HTML}: run `nox -s docs` first")
+    install(session, "test")
+    session.run("pytest", "tests/site", "-m", "browser or notebooks", *session.posargs)
 
 
 @nox.session(name="docs-live")
