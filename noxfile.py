@@ -20,7 +20,7 @@ GENERATED = ["auto_examples", "gen_modules", "sg_execution_times.rst", "_build"]
 nox.needs_version = ">=2024.3.2"
 nox.options.reuse_venv = "yes"
 nox.options.error_on_missing_interpreters = True
-nox.options.sessions = ["lint", "tests", "doctest", "docs"]
+nox.options.sessions = ["lint", "tests", "doctest", "docs", "site"]
 
 
 def install(session: nox.Session, *extras: str, editable: bool = False) -> None:
@@ -57,7 +57,7 @@ def lint(session: nox.Session) -> None:
 def tests(session: nox.Session) -> None:
     """Unit and property tests against the installed package (not the source folder)."""
     install(session, "test")
-    session.run("pytest", *(session.posargs or ["tests/", "-m", "not browser and not notebooks"]))
+    session.run("pytest", *(session.posargs or ["tests/", "--ignore=tests/site"]))
 
 
 @nox.session
@@ -97,6 +97,27 @@ def docs(session: nox.Session) -> None:
         "sphinx-build", "-n", "-W", "--keep-going", "-b", "html", str(DOCS), str(HTML), *args
     )
     session.log(f"The site is built: open {HTML / 'index.html'}")
+
+
+@nox.session
+def site(session: nox.Session) -> None:
+    """Check the built site in Chromium, its links, its notebooks, and that it rebuilds identically.
+
+    Posargs go to pytest (`nox -s site -- -m "not reproducible"` skips the two extra builds).
+
+    Needs `nox -s docs` first, and Chromium at /usr/bin/chromium (or $CHROMIUM).
+    """
+    if not (HTML / "index.html").is_file():
+        session.error(f"No built site at {HTML}: run `nox -s docs` first")
+    install(session, "test", "docs")  # docs: the reproducibility test builds the site twice
+    session.run("pytest", "tests/site", *session.posargs)
+
+
+@nox.session
+def bench(session: nox.Session) -> None:
+    """Measure build times against the floor (see benchmarks/build_times.py). Not run by CI."""
+    install(session, "test", "docs", editable=True)
+    session.run("python", "benchmarks/build_times.py", *session.posargs)
 
 
 @nox.session(name="docs-live")

@@ -143,7 +143,7 @@ class Project:
         pages = [str(p.relative_to(self.root)) for p in sorted((self.root / "docs").glob("*.md"))]
         quiet = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"]
         unit, _, unit_out = run(
-            [*quiet, "tests", "-m", "not browser and not notebooks"],
+            [*quiet, "tests", "--ignore=tests/site"],
             self.root,
             self.env,
             check=False,

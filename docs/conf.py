@@ -118,8 +118,10 @@ html_theme_options = {
     "footer_start": ["copyright"],
     "footer_end": ["sphinx-version"],
     "secondary_sidebar_items": ["page-toc", "sg_download_links"],
-    "pygments_light_style": "default",
-    "pygments_dark_style": "github-dark",
+    # The theme's own accessible styles: "default" and "github-dark" colour comments and
+    # doctest output below WCAG AA's 4.5:1 contrast on the theme's code background.
+    "pygments_light_style": "a11y-high-contrast-light",
+    "pygments_dark_style": "a11y-high-contrast-dark",
 }
 html_context = {"default_mode": "auto"}
 # The standalone pages have no section navigation to show.

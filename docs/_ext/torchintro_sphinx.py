@@ -7,6 +7,7 @@
 - Printed outputs are kept out of the search index.
 - Collapsible exercise solutions: a paragraph reading just **Solution** folds everything after it,
   to the end of its section, into a ``<details>`` element (notebooks keep the plain paragraph).
+- Named sidebar toggles: the theme's chevrons that fold the sidebar get an accessible name.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from typing import Any
 import matplotlib.colors
 import matplotlib.pyplot as plt
 import torch
+from bs4 import BeautifulSoup  # a dependency of the pydata-sphinx-theme
 from docutils import nodes
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
@@ -303,13 +305,49 @@ def keep_outputs_out_of_search(app: Any, doctree: nodes.document) -> None:
             node["classes"].append("no-search")
 
 
+# -- Sidebar toggles with a name ----------------------------------------------------------
+
+
+def name_sidebar_toggles(html: str) -> str:
+    """Give each chevron that folds a sidebar entry an accessible name.
+
+    The pydata-sphinx-theme puts the chevron alone in a ``<summary>`` beside the entry's
+    link, so screen readers announce a button with no name (axe's rule summary-name).
+    """
+    soup = BeautifulSoup(html, "html.parser")
+    for summary in soup.select("li > details > summary"):
+        if summary.get_text(strip=True) or summary.get("aria-label"):
+            continue
+        link = summary.find_parent("li").find("a", recursive=False)
+        title = link.get_text(" ", strip=True) if link is not None else "this section"
+        summary["aria-label"] = f"Pages under {title}"
+    return str(soup)
+
+
+def label_sidebar_toggles(
+    app: Any, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """Wrap the theme's sidebar generator so its chevrons come out named."""
+    generate = context.get("generate_toctree_html")
+    if generate is None:
+        return
+
+    def generate_named(kind: str, *args: Any, **kwargs: Any) -> Any:
+        html = generate(kind, *args, **kwargs)
+        return name_sidebar_toggles(str(html)) if kind == "sidebar" else html
+
+    context["generate_toctree_html"] = generate_named
+
+
 def setup(app: Any) -> dict[str, Any]:
-    """Register the provenance line and the solution folding."""
+    """Register the provenance line, the solution folding and the named sidebar toggles."""
     app.add_config_value("repository_url", "", "html", types=[str])
     app.connect("source-read", add_provenance)
     app.connect("env-get-outdated", reread_if_provenance_changed)
     app.connect("doctree-resolved", fold_solutions)
     app.connect("doctree-read", keep_outputs_out_of_search)
+    # After the theme's own handler (priority 500) has put its generator in the context.
+    app.connect("html-page-context", label_sidebar_toggles, priority=600)
     app.add_node(
         solution,
         html=(_visit_solution, _depart_solution),

@@ -1,0 +1,357 @@
+"""Fixtures for the tests of the built site: an HTTP server, Chromium, and the pages to visit.
+
+The tests need a built site (``nox -s docs``) and, for the browser tests, Chromium
+(``/usr/bin/chromium``, or the path in the ``CHROMIUM`` environment variable). Where either
+is missing the tests are skipped with a message saying so, except in CI (``CI=true``),
+where they fail: a skipped suite would hide a broken site.
+
+The page lists are read from the built HTML when the tests are collected, so every page the
+build makes is visited, whatever galleries it has. ``TORCHINTRO_HTML`` points the suite at
+another build.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import re
+import sys
+import threading
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+import pytest
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+
+ROOT = Path(__file__).resolve().parents[2]
+HTML = Path(os.environ.get("TORCHINTRO_HTML", ROOT / "docs" / "_build" / "html")).resolve()
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+# Folders of the build that hold assets, not pages.
+NOT_PAGES = {"_static", "_sources", "_downloads", "_images"}
+# How long a page may take to load and settle; generous, since CI machines are slow.
+TIMEOUT_MS = 30_000
+
+
+def in_ci() -> bool:
+    return os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+def skip_or_fail(message: str) -> None:
+    """Skip on a workstation; fail in CI, where a skipped suite would hide breakage."""
+    if in_ci():
+        pytest.fail(message, pytrace=False)
+    pytest.skip(message)
+
+
+def site_is_built() -> bool:
+    return (HTML / "index.html").is_file()
+
+
+# -- What the build holds, read when the tests are collected ---------------------------------
+
+
+@functools.cache
+def site_pages() -> list[str]:
+    """Every HTML page of the build, as a path relative to its root (genindex and search too)."""
+    if not site_is_built():
+        return []
+    return sorted(
+        path.relative_to(HTML).as_posix()
+        for path in HTML.rglob("*.html")
+        if path.relative_to(HTML).parts[0] not in NOT_PAGES
+    )
+
+
+def pages_matching(pattern: str) -> list[str]:
+    found = re.compile(pattern).search
+    return [page for page in site_pages() if found((HTML / page).read_text(encoding="utf-8"))]
+
+
+def math_pages() -> list[str]:
+    """Pages with math for MathJax to typeset."""
+    return pages_matching(r'class="math\b')
+
+
+def figure_pages() -> list[str]:
+    """Pages with figures drawn in a light and a dark variant."""
+    return pages_matching(r'<img [^>]*class="[^"]*\bonly-dark\b')
+
+
+def site_notebooks() -> dict[str, Path]:
+    """The notebooks readers download, by a readable id (the file name, made unique)."""
+    if not site_is_built():
+        return {}
+    paths = sorted((HTML / "_downloads").rglob("*.ipynb"))
+    names = Counter(path.name for path in paths)
+    return {
+        (path.stem if names[path.name] == 1 else path.relative_to(HTML).as_posix()): path
+        for path in paths
+    }
+
+
+NOT_BUILT = pytest.param(None, id="site-not-built")
+
+
+def _params(values: list, none_reason: str) -> list:
+    if not site_is_built():
+        return [NOT_BUILT]  # the site fixture then skips or fails with its message
+    if not values:
+        return [pytest.param(None, id="none", marks=pytest.mark.skip(reason=none_reason))]
+    return values
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Parametrize over the pages (or notebooks) of the build, one test each."""
+    names = metafunc.fixturenames
+    if "page_path" in names:
+        metafunc.parametrize("page_path", _params(site_pages(), "the build has no pages"))
+    if "math_page_path" in names:
+        metafunc.parametrize(
+            "math_page_path", _params(math_pages(), "no page of the build has math")
+        )
+    if "figure_page_path" in names:
+        metafunc.parametrize(
+            "figure_page_path",
+            _params(figure_pages(), "no page of the build has light and dark figures"),
+        )
+    if "notebook" in names:
+        notebooks = [pytest.param(path, id=key) for key, path in site_notebooks().items()]
+        metafunc.parametrize("notebook", _params(notebooks, "the build has no notebooks"))
+
+
+# -- The site over HTTP ----------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def site_dir() -> Path:
+    """The root of the built site; skips (fails in CI) when the site has not been built."""
+    if not site_is_built():
+        skip_or_fail(f"No built site at {HTML}: run `nox -s docs` first to build it.")
+    return HTML
+
+
+@pytest.fixture(scope="session")
+def all_pages(site_dir: Path) -> list[str]:
+    """Every page of the build, as paths relative to its root."""
+    return site_pages()
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass  # quiet: a failing test says what went wrong
+
+    def end_headers(self) -> None:
+        # LinkChecker waits 0.1-0.6 s between requests to a host unless the host answers
+        # with this header; it is our own server, so let it check at full speed.
+        self.send_header("LinkChecker", "local test server")
+        super().end_headers()
+
+    def do_GET(self) -> None:
+        # Chromium asks every host for /favicon.ico by itself; the site declares no icon,
+        # so this request is the browser's, not the site's. Answer it with no content
+        # instead of a 404 that the browser would log as a console error.
+        if self.path == "/favicon.ico":
+            self.send_response(204)
+            self.end_headers()
+            return
+        super().do_GET()
+
+
+class _Server(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        # A client that hangs up mid-response (LinkChecker does, once it has seen enough)
+        # is not an error of the site; anything else is printed as usual.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
+@pytest.fixture(scope="session")
+def server(site_dir: Path) -> Iterator[str]:
+    """Serve the built site on 127.0.0.1 at a free port; yields the root URL, ending in /."""
+    handler = functools.partial(_Handler, directory=str(site_dir))
+    httpd = _Server(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, name="site-server", daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_port}/"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+        thread.join(timeout=10)
+
+
+# -- Chromium --------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium (Debian's package) for the whole session.
+
+    It resolves no host name but 127.0.0.1, so a request for any other host fails at once
+    (and is reported by the tests) instead of waiting on the network.
+    """
+    if not CHROMIUM.is_file():
+        skip_or_fail(
+            f"No Chromium at {CHROMIUM}: install it (`apt-get install chromium` on Debian) "
+            "or point the CHROMIUM environment variable at one."
+        )
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=[*CHROMIUM_ARGS, "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"],
+        )
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+# Runs before any script of every page: the mode the pydata-sphinx-theme reads at load.
+_SET_MODE = """mode => {
+  try {
+    localStorage.setItem("mode", mode);
+    if (mode !== "auto") localStorage.setItem("theme", mode);
+  } catch (error) {}  // about:blank has no storage
+}"""
+
+
+@pytest.fixture(scope="session")
+def browser_tab(browser):
+    """A browser tab per (mode, system colour scheme), reused by the tests that ask for it.
+
+    Reuse keeps the HTTP cache warm and spares a new tab per test; the stored mode is set
+    again before every page load, so no test's choice carries into the next.
+    ``browser_tab(mode, scheme, fresh=True)`` gives a tab in a context of its own instead,
+    for a test that changes what the site stores; closing it is the caller's job.
+    """
+    tabs = {}
+
+    def get(mode: str | None, color_scheme: str, *, fresh: bool = False):
+        key = (mode, color_scheme)
+        if fresh or key not in tabs:
+            context = browser.new_context(color_scheme=color_scheme)
+            context.set_default_timeout(TIMEOUT_MS)
+            if mode is not None:
+                context.add_init_script(f"({_SET_MODE})({mode!r})")
+            page = context.new_page()
+            if fresh:
+                return page
+            tabs[key] = page
+        return tabs[key]
+
+    yield get
+    for page in tabs.values():
+        page.context.close()
+
+
+@dataclass
+class Visit:
+    """A page opened by ``open_page``, with what happened while it loaded."""
+
+    page: object  # playwright.sync_api.Page
+    server: str
+    url: str
+    console_errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+
+    @property
+    def external_requests(self) -> list[str]:
+        """Requests for anything but the local server (data: and blob: URLs are local)."""
+        return [
+            url for url in self.requests if _is_network(url) and not url.startswith(self.server)
+        ]
+
+
+@pytest.fixture
+def open_page(browser_tab, server: str) -> Iterator[Callable[..., Visit]]:
+    """Open a page of the site: ``open_page(path, mode="dark", color_scheme="light")``.
+
+    ``mode`` is stored where the theme's switcher stores it (localStorage ``mode`` and
+    ``theme``) before the page loads; ``None`` leaves the theme's default. ``color_scheme``
+    is the system preference the browser reports. ``fresh=True`` opens the page in a
+    browser context of its own, for a test that changes what the site stores.
+    """
+    opened = []
+
+    def open_(
+        path: str,
+        *,
+        mode: str | None = None,
+        color_scheme: str = "light",
+        wait_until: str = "load",
+        fresh: bool = False,
+    ) -> Visit:
+        page = browser_tab(mode, color_scheme, fresh=fresh)
+        visit = Visit(page=page, server=server, url=server + path)
+        listeners = {
+            "request": lambda request: visit.requests.append(request.url),
+            "console": lambda message: _console(visit, message),
+            "pageerror": lambda error: visit.page_errors.append(str(error)),
+            "response": lambda response: _response(visit, response),
+            "requestfailed": lambda request: visit.failed.append(
+                f"{request.failure} {request.url}"
+            ),
+        }
+        for event, listener in listeners.items():
+            page.on(event, listener)
+        opened.append((page, listeners, fresh))
+        page.goto(visit.url, wait_until=wait_until)
+        settle(page)
+        return visit
+
+    yield open_
+    for page, listeners, fresh in opened:
+        if fresh:
+            page.context.close()
+        else:
+            for event, listener in listeners.items():
+                page.remove_listener(event, listener)
+
+
+def _console(visit: Visit, message) -> None:
+    if message.type == "error":
+        visit.console_errors.append(
+            f"{message.text} (at {message.location.get('url') or 'the page'})"
+        )
+
+
+def _response(visit: Visit, response) -> None:
+    if response.status >= 400:
+        visit.failed.append(f"{response.status} {response.url}")
+
+
+def _is_network(url: str) -> bool:
+    return urlsplit(url).scheme not in {"data", "blob", "about", "javascript"}
+
+
+def settle(page) -> None:
+    """Wait until MathJax, where the page loads it, has typeset the page."""
+    page.wait_for_function(
+        "() => !document.querySelector('script[src*=mathjax]') || "
+        "(window.MathJax && MathJax.startup && MathJax.startup.promise)"
+    )
+    page.evaluate(
+        "() => window.MathJax && MathJax.startup && MathJax.startup.promise"
+        " ? MathJax.startup.promise.then(() => true) : true"
+    )

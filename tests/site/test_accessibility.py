@@ -1,0 +1,47 @@
+"""axe-core finds no accessibility violation on any page, in light or in dark mode.
+
+axe runs with its default rules (WCAG 2.x A and AA, and best practices), injected from the
+copy bundled with axe-playwright-python, so nothing is fetched. Dark mode gets its own run
+because colour contrast differs between the modes.
+"""
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+def describe(violations: list[dict]) -> str:
+    lines = []
+    for violation in violations:
+        lines.append(
+            f"{violation['id']} ({violation['impact']}): {violation['help']} "
+            f"[{len(violation['nodes'])} node(s)] {violation['helpUrl']}"
+        )
+        for node in violation["nodes"][:10]:
+            target = " >> ".join(str(part) for part in node["target"])
+            lines.append(f"    {target}")
+            lines.append(f"      {node['html'][:160]}")
+            summary = node.get("failureSummary", "").replace("\n", " ")
+            if summary:
+                lines.append(f"      {summary[:300]}")
+        if len(violation["nodes"]) > 10:
+            lines.append(f"    ... and {len(violation['nodes']) - 10} more")
+    return "\n".join(lines)
+
+
+@pytest.fixture(scope="session")
+def axe():
+    from axe_playwright_python.sync_playwright import Axe
+
+    return Axe()
+
+
+@pytest.mark.parametrize("mode", ["light", "dark"])
+def test_no_axe_violations(page_path, mode, open_page, axe):
+    visit = open_page(page_path, mode=mode, color_scheme=mode)
+    assert visit.page.evaluate("() => document.documentElement.dataset.theme") == mode
+    results = axe.run(visit.page)
+    violations = results.response["violations"]
+    assert not violations, (
+        f"{page_path} in {mode} mode: {len(violations)} axe violation(s)\n" + describe(violations)
+    )
