@@ -1,0 +1,120 @@
+"""Incremental builds re-run exactly the examples whose inputs changed.
+
+A tiny Sphinx project with three examples and a copy of the package, built with
+the site's own extension: each case edits one thing and counts what ran again.
+"""
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.incremental
+
+ROOT = Path(__file__).resolve().parents[2]
+
+CONF = """
+import sys
+sys.path.insert(0, {ext!r})
+extensions = ["sphinx_gallery.gen_gallery", "example_inputs"]
+exclude_patterns = ["_build", "**/GALLERY_HEADER.rst"]
+sphinx_gallery_conf = {{
+    "examples_dirs": ["../examples"],
+    "gallery_dirs": ["auto_examples"],
+    "filename_pattern": r".*\\.py$",
+    "capture_repr": ({capture!r},),
+    "min_reported_time": float("inf"),
+    "write_computation_times": False,
+    "download_all_examples": False,
+}}
+"""
+
+EXAMPLES = {
+    "plot_data.py": "from torchintro import make_linear_data\n\nprint(make_linear_data(3)[0].shape)\n",
+    "plot_bench.py": "import torchintro\n\nprint(torchintro.matmul_gflops(10, 1.0))\n",
+    "plot_plain.py": "import torch\n\nprint(torch.ones(2))\n",
+}
+
+
+class TinySite:
+    def __init__(self, where: Path) -> None:
+        self.root = where
+        shutil.copytree(ROOT / "src", where / "src", ignore=shutil.ignore_patterns("__pycache__"))
+        (where / "docs").mkdir()
+        (where / "docs" / "index.rst").write_text(
+            "Tiny\n====\n\n.. toctree::\n\n   auto_examples/index\n"
+        )
+        self.configure(capture="__repr__")
+        examples = where / "examples"
+        examples.mkdir()
+        (examples / "GALLERY_HEADER.rst").write_text("Examples\n========\n")
+        for name, code in EXAMPLES.items():
+            title = name.removesuffix(".py")
+            (examples / name).write_text(f'"""\n{title}\n{"=" * len(title)}\n"""\n\n{code}')
+
+    def configure(self, capture: str) -> None:
+        conf = CONF.format(ext=str(ROOT / "docs" / "_ext"), capture=capture)
+        (self.root / "docs" / "conf.py").write_text(textwrap.dedent(conf))
+
+    def edit(self, relative: str) -> None:
+        path = self.root / relative
+        path.write_text(path.read_text() + "\n# edited\n")
+
+    def build(self, *extra: str) -> set[str]:
+        """Build; return the names of the examples that ran."""
+        before = self._md5_times()
+        env = {**os.environ, "PYTHONPATH": str(self.root / "src"), "MPLBACKEND": "Agg"}
+        command = [
+            sys.executable,
+            "-m",
+            "sphinx",
+            "-b",
+            "html",
+            "-W",
+            "docs",
+            "docs/_build",
+            *extra,
+        ]
+        result = subprocess.run(
+            command, cwd=self.root, env=env, capture_output=True, text=True, check=False
+        )
+        assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+        after = self._md5_times()
+        ran = {name for name, mtime in after.items() if before.get(name) != mtime}
+        count = re.search(r"executed (\d+) out of", result.stdout)
+        assert count is not None, result.stdout[-2000:]
+        assert int(count.group(1)) == len(ran), result.stdout[-2000:]
+        return ran
+
+    def _md5_times(self) -> dict[str, int]:
+        gallery = self.root / "docs" / "auto_examples"
+        return {p.name.removesuffix(".py.md5"): p.stat().st_mtime_ns for p in gallery.glob("*.md5")}
+
+
+def test_only_what_changed_runs_again(tmp_path):
+    site = TinySite(tmp_path)
+    assert site.build() == {"plot_data", "plot_bench", "plot_plain"}
+    assert site.build() == set(), "nothing changed, nothing may run"
+
+    site.edit("examples/plot_plain.py")
+    assert site.build() == {"plot_plain"}
+
+    site.edit("src/torchintro/data.py")
+    assert site.build() == {"plot_data"}, "only the example using torchintro.data"
+
+    site.edit("src/torchintro/bench.py")
+    assert site.build() == {"plot_bench"}
+
+    site.edit("src/torchintro/_checks.py")  # shared by both modules
+    assert site.build() == {"plot_data", "plot_bench"}
+
+    site.build("-D", "sphinx_gallery_conf.filename_pattern=plot_plain")
+    assert site.build() == set(), "choosing which files run changes no example's output"
+
+    site.configure(capture="_repr_html_")  # a setting that shapes every output
+    assert site.build() == {"plot_data", "plot_bench", "plot_plain"}
