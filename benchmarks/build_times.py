@@ -7,7 +7,7 @@ measurements never touch your own build, and the package edits below happen to
 the copy (imported first through PYTHONPATH). Measured, each a fresh process:
 
 - floor: every example run once in one Python process, the way sphinx-gallery
-  runs them (torch imported once, figures drawn then closed);
+  runs them (torch imported once, each figure rendered once to PNG, then closed);
 - quick: a build with ``-D plot_gallery=0`` from scratch (Sphinx's fixed cost);
 - cold: a full build with no generated gallery and no previous output;
 - unchanged: the same build again with nothing changed;
@@ -41,7 +41,7 @@ EDITED_EXAMPLE = "examples/02_autograd/plot_03_worked_example.py"
 EDITED_MODULE = "src/torchintro/bench.py"
 
 FLOOR_SCRIPT = """
-import json, runpy, sys, time
+import io, json, runpy, sys, time
 from pathlib import Path
 import matplotlib
 matplotlib.use("Agg")
@@ -55,6 +55,8 @@ for path in sorted(Path("examples").glob("*/*.py")):
     plt.rcdefaults()
     start = time.perf_counter()
     runpy.run_path(str(path), run_name="__main__")
+    for number in plt.get_fignums():  # rendered once, as sphinx-gallery saves each figure
+        plt.figure(number).savefig(io.BytesIO(), format="png")
     plt.close("all")
     times[str(path)] = time.perf_counter() - start
 print(json.dumps(times))

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime
 import os
-import pickle
 import re
 from collections.abc import Mapping
 from pathlib import Path
@@ -28,7 +27,6 @@ from docutils import nodes
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 from matplotlib.text import Text
-from sphinx_gallery.scrapers import matplotlib_scraper
 
 import torchintro
 
@@ -103,41 +101,46 @@ def recolor_for_dark(fig: Figure) -> Figure:
     return fig
 
 
-_IMAGE = re.compile(
-    r"^(?P<indent> *)\.\. image-sg:: /(?P<path>\S+)\n(?P<options>(?:(?P=indent) +:.*\n?)+)",
-    re.MULTILINE,
-)
+def figure_alt_text(fig: Figure, number: int) -> str:
+    """Describe a figure by its titles (the examples title every figure), else by its number."""
+    titles = [fig.get_suptitle(), *(ax.get_title() for ax in fig.axes)]
+    text = "; ".join(title for title in titles if title).replace("\n", " ")
+    return text or f"Figure {number}"
 
 
 def light_and_dark_scraper(
     block: Any, block_vars: dict[str, Any], gallery_conf: dict[str, Any]
 ) -> str:
-    """Save each figure as drawn (light) and recoloured (dark); show the one matching the mode."""
-    copies = []
-    for number in plt.get_fignums():
-        copy = pickle.loads(pickle.dumps(plt.figure(number)))
-        plt.close(copy)  # unpickling registers it with pyplot; keep it out of the scraper's sight
-        copies.append(copy)
-    rst = matplotlib_scraper(block, block_vars, gallery_conf)  # saves the light ones, closes all
-    figures = iter(copies)
+    """Save each open figure as drawn (light) and recoloured (dark); show the one matching the mode.
+
+    Written in place of sphinx-gallery's matplotlib scraper: both variants of a figure
+    come from the one figure object, saved, recoloured, saved again.
+    """
     src_dir = Path(gallery_conf["src_dir"])
-
-    def both(match: re.Match[str]) -> str:
-        indent, path = match["indent"], match["path"]
-        options = dict(re.findall(r":(\w+): (.*)", match["options"]))
-        dark_path = path.removesuffix(".png") + "_dark.png"
-        dark = recolor_for_dark(next(figures))
-        dark.savefig(src_dir / dark_path, facecolor=dark.get_facecolor())
-        plt.close(dark)
-        # sphinx-gallery's image-sg directive keeps one class only; the plain image
-        # directive keeps both, and the theme hides .only-light / .only-dark by mode.
-        return "".join(
-            f"{indent}.. image:: /{image}\n{indent}   :alt: {options['alt']}\n"
-            f"{indent}   :class: {options['class']} {mode}\n\n"
-            for image, mode in ((path, "only-light"), (dark_path, "only-dark"))
-        )
-
-    return _IMAGE.sub(both, rst)
+    images = []
+    for number in plt.get_fignums():
+        fig = plt.figure(number)
+        light = Path(next(block_vars["image_path_iterator"]))
+        dark = light.with_name(light.stem + "_dark.png")
+        fig.savefig(light)
+        recolor_for_dark(fig)
+        fig.savefig(dark, facecolor=fig.get_facecolor())
+        alt = figure_alt_text(fig, number)
+        images.append([(path.relative_to(src_dir).as_posix(), alt) for path in (light, dark)])
+    plt.close("all")
+    if not images:
+        return ""
+    single = len(images) == 1
+    css = "sphx-glr-single-img" if single else "sphx-glr-multi-img"
+    indent = "" if single else "      "
+    rst = "\n" if single else "\n.. rst-class:: sphx-glr-horizontal\n\n"
+    for pair in images:
+        rst += "" if single else "    *\n\n"
+        for (path, alt), mode in zip(pair, ("only-light", "only-dark"), strict=True):
+            # Both variants in one list item; the theme hides .only-light / .only-dark by mode.
+            rst += f"{indent}.. image:: /{path}\n{indent}   :alt: {alt}\n"
+            rst += f"{indent}   :class: {css} {mode}\n\n"
+    return rst
 
 
 # -- Publishing: the repository setting, the notebooks' setup cell, Colab links -------
