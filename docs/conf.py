@@ -40,7 +40,6 @@ extensions = [
     "sphinx_copybutton",
     "sphinx_design",
     "sphinx_gallery.gen_gallery",
-    "sphinx-mathjax-offline",
     "torchintro_sphinx",
     "example_inputs",
 ]
@@ -50,6 +49,9 @@ exclude_patterns = ["_build", "**/GALLERY_HEADER.rst", "sg_execution_times.rst"]
 templates_path = ["_templates"]
 html_static_path = ["_static"]
 nitpicky = True
+
+# MathJax from the site itself (copied in by torchintro_sphinx), never from a CDN.
+mathjax_path = "mathjax/tex-chtml.js"
 
 myst_enable_extensions = ["colon_fence", "dollarmath", "deflist"]
 myst_heading_anchors = 3

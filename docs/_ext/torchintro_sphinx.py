@@ -5,6 +5,7 @@
   and shows the one that matches the theme's mode.
 - A provenance line under each example's title: torch version, device, seed, build date.
 - Printed outputs are kept out of the search index.
+- MathJax is copied into the site from an installed package: math renders offline.
 - Collapsible exercise solutions: a paragraph reading just **Solution** folds everything after it,
   to the end of its section, into a ``<details>`` element (notebooks keep the plain paragraph).
 - Named sidebar toggles: the theme's chevrons that fold the sidebar get an accessible name.
@@ -13,8 +14,10 @@
 from __future__ import annotations
 
 import datetime
+import importlib.util
 import os
 import re
+import shutil
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -294,6 +297,29 @@ def fold_solutions(app: Any, doctree: nodes.document, docname: str) -> None:
         parent[start:end] = [folded]
 
 
+# -- MathJax, served from the site itself ----------------------------------------------
+
+# The parts of the MathJax that sphinx-mathjax-offline ships which TeX-to-HTML needs:
+# the combined component, the TeX extensions it may autoload, the HTML output with
+# its fonts, and the menu. Its speech engine and other bundles (20 MB) stay behind.
+MATHJAX_PARTS = ("tex-chtml.js", "input/tex", "output/chtml", "ui", "a11y", "adaptors")
+
+
+def copy_mathjax(app: Any, exception: Exception | None) -> None:
+    """Copy the bundled MathJax into the built site, so math renders without a network."""
+    if exception is not None or app.builder.format != "html":
+        return
+    spec = importlib.util.find_spec("sphinx-mathjax-offline")
+    source = Path(spec.origin).parent / "static" / "mathjax"
+    target = Path(app.outdir) / "_static" / "mathjax"
+    for part in MATHJAX_PARTS:
+        if (source / part).is_dir():
+            shutil.copytree(source / part, target / part, dirs_exist_ok=True)
+        else:
+            target.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source / part, target / part)
+
+
 # -- Search --------------------------------------------------------------------------
 
 
@@ -358,4 +384,5 @@ def setup(app: Any) -> dict[str, Any]:
         text=(lambda self, node: None, lambda self, node: None),
     )
     app.add_css_file("torchintro.css")
+    app.connect("build-finished", copy_mathjax)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
