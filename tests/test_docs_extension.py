@@ -1,6 +1,5 @@
 """The docs build's own extension: light and dark figures, provenance, folded solutions."""
 
-import importlib.util
 import re
 from pathlib import Path
 
@@ -14,18 +13,14 @@ from docutils.parsers.rst import Parser
 from docutils.utils import new_document
 
 import torchintro
+from docs_extension import load
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")
 def ext():
-    spec = importlib.util.spec_from_file_location(
-        "torchintro_sphinx", ROOT / "docs" / "_ext" / "torchintro_sphinx.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load("torchintro_sphinx")
 
 
 def scrape(ext, tmp_path, count):

@@ -1,9 +1,10 @@
 """Which package modules an example depends on, and what changes its inputs stamp."""
 
-import importlib.util
 from pathlib import Path
 
 import pytest
+
+from docs_extension import load
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "src" / "torchintro"
@@ -11,12 +12,7 @@ PACKAGE = ROOT / "src" / "torchintro"
 
 @pytest.fixture(scope="module")
 def inputs():
-    spec = importlib.util.spec_from_file_location(
-        "example_inputs", ROOT / "docs" / "_ext" / "example_inputs.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load("example_inputs")
 
 
 def names(paths):

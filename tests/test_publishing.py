@@ -1,7 +1,6 @@
 """The publishing configuration agrees with CI, and the notebook setup cell and Colab links
 come from the one repository setting (and are absent without it)."""
 
-import importlib.util
 import re
 import shlex
 from pathlib import Path
@@ -9,21 +8,14 @@ from pathlib import Path
 import pytest
 import yaml
 
+from docs_extension import load
+
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def load_docs_extension():
-    spec = importlib.util.spec_from_file_location(
-        "torchintro_sphinx", ROOT / "docs" / "_ext" / "torchintro_sphinx.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")
 def ext():
-    return load_docs_extension()
+    return load("torchintro_sphinx")
 
 
 def nox_sessions(command: str) -> list[str]:

@@ -41,6 +41,16 @@ class MatmulTiming:
     gflops: float
 
 
+def _fastest(statement: str, device: torch.device, min_run_time: float, **names: object) -> float:
+    """Time ``statement`` followed by a synchronization of ``device``; the fastest repeat."""
+    timer = torch.utils.benchmark.Timer(
+        stmt=f"{statement}; synchronize(device)",
+        globals={**names, "device": device, "synchronize": synchronize},
+        num_threads=torch.get_num_threads(),  # Timer defaults to one thread
+    )
+    return min(timer.blocked_autorange(min_run_time=min_run_time).times)
+
+
 def matmul_gflops(size: int, seconds: float) -> float:
     """Throughput of an ``n x n`` by ``n x n`` matrix multiply that took ``seconds``.
 
@@ -121,12 +131,7 @@ def time_matmul(
     generator = torch.Generator().manual_seed(0)
     a = torch.randn(size, size, generator=generator, dtype=dtype).to(device)
     b = torch.randn(size, size, generator=generator, dtype=dtype).to(device)
-    timer = torch.utils.benchmark.Timer(
-        stmt="a @ b; synchronize(device)",
-        globals={"a": a, "b": b, "synchronize": synchronize, "device": device},
-        num_threads=torch.get_num_threads(),  # Timer defaults to one thread
-    )
-    seconds = min(timer.blocked_autorange(min_run_time=min_run_time).times)
+    seconds = _fastest("a @ b", device, min_run_time, a=a, b=b)
     return MatmulTiming(str(device), size, seconds, matmul_gflops(size, seconds))
 
 
@@ -240,12 +245,7 @@ def time_copy_to_device(
     min_run_time = check_positive_float("min_run_time", min_run_time)
     device = select_device(device)
     host = torch.randn(size, size, generator=torch.Generator().manual_seed(0))
-    timer = torch.utils.benchmark.Timer(
-        # copy=True: to the CPU, .to() would otherwise hand back host itself.
-        stmt="host.to(device, copy=True); synchronize(device)",
-        globals={"host": host, "device": device, "synchronize": synchronize},
-        num_threads=torch.get_num_threads(),
-    )
-    seconds = min(timer.blocked_autorange(min_run_time=min_run_time).times)
+    # copy=True: to the CPU, .to() would otherwise hand back host itself.
+    seconds = _fastest("host.to(device, copy=True)", device, min_run_time, host=host)
     megabytes = host.numel() * host.element_size() / 1e6
     return CopyTiming(str(device), megabytes, seconds, megabytes / 1e3 / seconds)
