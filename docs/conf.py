@@ -86,7 +86,9 @@ numpydoc_validation_exclude = {r"\.__init__$"}
 # -- Intersphinx: only for online builds, never blocking an offline one ---------------
 #
 # Set TORCHINTRO_INTERSPHINX=1 where the inventories can be fetched (CI, Read the Docs).
-# Offline, references to these projects are expected to dangle and are not warned about.
+# References into these projects link where an inventory resolves them; where none
+# does (offline, or a name another project does not index) they are not warned about:
+# nitpicky checking is for this site's own references.
 
 intersphinx_timeout = 10
 _external = {
@@ -100,11 +102,11 @@ if os.environ.get("TORCHINTRO_INTERSPHINX") == "1":
 else:
     intersphinx_mapping = {}
     intersphinx_disabled_reftypes = ["*"]
-    nitpick_ignore_regex = [
-        (r"py:.*", r"(torch|numpy|np|matplotlib|collections|typing)(\..*)?"),
-        (r"py:.*", r"(int|float|str|bool|tuple|list|dict|None|Callable|Iterable|Mapping)"),
-        (r".*", r"python:.*"),  # numpydoc's links for builtin types
-    ]
+nitpick_ignore_regex = [
+    (r"py:.*", r"(torch|numpy|np|matplotlib|collections|typing)(\..*)?"),
+    (r"py:.*", r"(int|float|str|bool|tuple|list|dict|None|Callable|Iterable|Mapping)"),
+    (r".*", r"python:.*"),  # numpydoc's links for builtin types
+]
 
 # -- HTML ----------------------------------------------------------------------------
 
