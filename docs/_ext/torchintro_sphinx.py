@@ -126,6 +126,9 @@ def light_and_dark_scraper(
         light = Path(next(block_vars["image_path_iterator"]))
         dark = light.with_name(light.stem + "_dark.png")
         fig.savefig(light)
+        # Keep the layout just computed: the dark variant differs only in colour, so the
+        # layout engine need not run again (it is a third of a re-draw's time).
+        fig.set_layout_engine("none")
         recolor_for_dark(fig)
         fig.savefig(dark, facecolor=fig.get_facecolor())
         alt = figure_alt_text(fig, number)
