@@ -12,7 +12,7 @@ from pathlib import Path
 HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE / "_ext"))
 
-import torchintro_sphinx
+from publishing import notebook_setup_cell, repository_url_from
 
 # -- Project -------------------------------------------------------------------------
 
@@ -26,7 +26,7 @@ version = release
 # torchintro from it, and "Open in Colab" links open notebooks from its `notebooks`
 # branch (published by .github/workflows/docs.yml). Empty: no install cell, no links.
 # Set TORCHINTRO_REPOSITORY_URL, or let GitHub Actions / Read the Docs supply it.
-repository_url = torchintro_sphinx.repository_url_from(os.environ)
+repository_url = repository_url_from(os.environ)
 
 # -- General -------------------------------------------------------------------------
 
@@ -40,17 +40,25 @@ extensions = [
     "sphinx_copybutton",
     "sphinx_design",
     "sphinx_gallery.gen_gallery",
-    "torchintro_sphinx",
-    "example_inputs",
+    # Our build helpers, one job each (docs/_ext/):
+    "example_inputs",  # re-run an example when anything deciding its output changed
+    "light_dark_figures",  # every figure in a light and a dark variant
+    "provenance",  # the line saying what produced a page's outputs
+    "publishing",  # the repository setting: notebook install cell, Colab links
+    "folded_solutions",  # exercise solutions in "Show a solution" dropdowns
+    "offline_mathjax",  # MathJax served from the site itself
+    "search_outputs",  # printed outputs kept out of the search index
+    "sidebar_toggles",  # the sidebar's fold toggles named for screen readers
 ]
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
 root_doc = "index"
 exclude_patterns = ["_build", "**/GALLERY_HEADER.rst", "sg_execution_times.rst"]
 templates_path = ["_templates"]
 html_static_path = ["_static"]
+html_css_files = ["torchintro.css"]
 nitpicky = True
 
-# MathJax from the site itself (copied in by torchintro_sphinx), never from a CDN.
+# MathJax from the site itself (copied in by offline_mathjax), never from a CDN.
 mathjax_path = "mathjax/tex-chtml.js"
 
 myst_enable_extensions = ["colon_fence", "dollarmath", "deflist"]
@@ -121,7 +129,7 @@ html_theme_options = {
     "navbar_end": ["theme-switcher", "navbar-icon-links"],
     "footer_start": ["copyright"],
     "footer_end": ["sphinx-version"],
-    "secondary_sidebar_items": ["page-toc", "sg_download_links"],
+    "secondary_sidebar_items": ["page-toc", "sg_download_links", "provenance"],
     # The theme's own accessible styles: "default" and "github-dark" colour comments and
     # doctest output below WCAG AA's 4.5:1 contrast on the theme's code background.
     "pygments_light_style": "a11y-high-contrast-light",
@@ -147,7 +155,7 @@ sphinx_gallery_conf = {
     "ignore_pattern": r"__init__\.py",
     "within_subsection_order": "FileNameSortKey",
     "abort_on_example_error": True,
-    "reset_modules": ("matplotlib", "torchintro_sphinx.reset_torch"),
+    "reset_modules": ("matplotlib", "gallery_state.reset_torch"),
     "reset_modules_order": "both",
     "doc_module": ("torchintro",),
     "backreferences_dir": "gen_modules/backreferences",
@@ -159,8 +167,8 @@ sphinx_gallery_conf = {
     "min_reported_time": float("inf"),
     "write_computation_times": False,
     "capture_repr": ("__repr__",),
-    "image_scrapers": ("torchintro_sphinx.light_and_dark_scraper",),
+    "image_scrapers": ("light_dark_figures.light_and_dark_scraper",),
     "matplotlib_animations": False,
     "default_thumb_file": str(HERE / "_static" / "default_thumb.png"),
-    "first_notebook_cell": torchintro_sphinx.notebook_setup_cell(repository_url),
+    "first_notebook_cell": notebook_setup_cell(repository_url),
 }

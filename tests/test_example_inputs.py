@@ -2,9 +2,8 @@
 
 from pathlib import Path
 
+import example_inputs
 import pytest
-
-from docs_extension import load
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "src" / "torchintro"
@@ -12,7 +11,7 @@ PACKAGE = ROOT / "src" / "torchintro"
 
 @pytest.fixture(scope="module")
 def inputs():
-    return load("example_inputs")
+    return example_inputs
 
 
 def names(paths):

@@ -13,6 +13,7 @@ from __future__ import annotations
 import ast
 import hashlib
 import importlib.metadata
+import importlib.util
 import json
 import platform
 import re
@@ -20,7 +21,13 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from device_facts import device_facts
+
+HERE = Path(__file__).parent
 PACKAGE = "torchintro"
+# The build helpers that shape what an example shows: how its figures are drawn, and the
+# state it starts from.
+OUTPUT_SHAPING_FILES = ("light_dark_figures.py", "gallery_state.py")
 VERSIONED = ("torch", "numpy", "matplotlib", "sphinx-gallery", PACKAGE)
 # The gallery settings that shape what an example prints, draws or writes;
 # the rest (which files to run, whether to abort on errors, ...) do not.
@@ -40,9 +47,9 @@ OUTPUT_SETTINGS = (
 
 
 def _package_dir() -> Path:
-    import torchintro
-
-    return Path(torchintro.__file__).parent
+    """Find the installed package's folder without importing it (which imports torch)."""
+    spec = importlib.util.find_spec(PACKAGE)
+    return Path(spec.origin).parent
 
 
 def _imports_of(source: str, package: str) -> tuple[set[str], bool]:
@@ -106,15 +113,13 @@ def package_files_used(source: str, package_dir: Path, package: str = PACKAGE) -
 
 
 def environment_inputs(
-    gallery_conf: Mapping[str, Any], extra_files: Iterable[Path]
+    gallery_conf: Mapping[str, Any], extra_files: Iterable[Path], device: str
 ) -> dict[str, Any]:
     """Return what every example's output depends on besides its own code."""
-    import torchintro
-
     return {
         "python": platform.python_version(),
         "versions": {name: importlib.metadata.version(name) for name in VERSIONED},
-        "device": str(torchintro.select_device()),
+        "device": device,
         "settings": {key: repr(gallery_conf.get(key)) for key in OUTPUT_SETTINGS},
         "files": {
             str(path.name): hashlib.sha256(path.read_bytes()).hexdigest() for path in extra_files
@@ -136,7 +141,8 @@ def invalidate_stale_examples(app: Any) -> None:
     """Remove the MD5 of each example whose inputs stamp changed, so sphinx-gallery re-runs it."""
     conf = app.config.sphinx_gallery_conf
     src = Path(app.srcdir)
-    environment = environment_inputs(conf, [Path(__file__).with_name("torchintro_sphinx.py")])
+    device = device_facts(app.doctreedir)["device"]
+    environment = environment_inputs(conf, [HERE / name for name in OUTPUT_SHAPING_FILES], device)
     package_dir = _package_dir()
     pattern = re.compile(conf.get("ignore_pattern", r"__init__\.py"))
     for examples_dir, gallery_dir in zip(conf["examples_dirs"], conf["gallery_dirs"], strict=True):

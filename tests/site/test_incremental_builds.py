@@ -21,8 +21,9 @@ ROOT = Path(__file__).resolve().parents[2]
 CONF = """
 import sys
 sys.path.insert(0, {ext!r})
-extensions = ["sphinx_gallery.gen_gallery", "example_inputs"]
+extensions = ["sphinx_gallery.gen_gallery", "example_inputs", "provenance"]
 exclude_patterns = ["_build", "**/GALLERY_HEADER.rst"]
+templates_path = ["_templates", {templates!r}]
 sphinx_gallery_conf = {{
     "examples_dirs": ["../examples"],
     "gallery_dirs": ["auto_examples"],
@@ -50,6 +51,12 @@ class TinySite:
             "Tiny\n====\n\n.. toctree::\n\n   auto_examples/index\n"
         )
         self.configure(capture="__repr__")
+        # The site's own provenance template, at the foot of every page of the default theme.
+        (where / "docs" / "_templates").mkdir()
+        (where / "docs" / "_templates" / "layout.html").write_text(
+            '{% extends "!layout.html" %}\n'
+            '{% block footer %}{{ super() }}{% include "provenance.html" %}{% endblock %}\n'
+        )
         examples = where / "examples"
         examples.mkdir()
         (examples / "GALLERY_HEADER.rst").write_text("Examples\n========\n")
@@ -58,17 +65,26 @@ class TinySite:
             (examples / name).write_text(f'"""\n{title}\n{"=" * len(title)}\n"""\n\n{code}')
 
     def configure(self, capture: str) -> None:
-        conf = CONF.format(ext=str(ROOT / "docs" / "_ext"), capture=capture)
+        conf = CONF.format(
+            ext=str(ROOT / "docs" / "_ext"),
+            templates=str(ROOT / "docs" / "_templates"),
+            capture=capture,
+        )
         (self.root / "docs" / "conf.py").write_text(textwrap.dedent(conf))
 
     def edit(self, relative: str) -> None:
         path = self.root / relative
         path.write_text(path.read_text() + "\n# edited\n")
 
-    def build(self, *extra: str) -> set[str]:
-        """Build; return the names of the examples that ran."""
+    def build(self, *extra: str, epoch: str = "1700000000") -> set[str]:
+        """Build as of the time ``epoch``; return the names of the examples that ran."""
         before = self._md5_times()
-        env = {**os.environ, "PYTHONPATH": str(self.root / "src"), "MPLBACKEND": "Agg"}
+        env = {
+            **os.environ,
+            "PYTHONPATH": str(self.root / "src"),
+            "MPLBACKEND": "Agg",
+            "SOURCE_DATE_EPOCH": epoch,
+        }
         command = [
             sys.executable,
             "-m",
@@ -90,6 +106,9 @@ class TinySite:
         assert count is not None, result.stdout[-2000:]
         assert int(count.group(1)) == len(ran), result.stdout[-2000:]
         return ran
+
+    def page(self, name: str) -> str:
+        return (self.root / "docs" / "_build" / "auto_examples" / f"{name}.html").read_text()
 
     def _md5_times(self) -> dict[str, int]:
         gallery = self.root / "docs" / "auto_examples"
@@ -118,3 +137,9 @@ def test_only_what_changed_runs_again(tmp_path):
 
     site.configure(capture="_repr_html_")  # a setting that shapes every output
     assert site.build() == {"plot_data", "plot_bench", "plot_plain"}
+
+    # A new build date changes no output, but every page's provenance line shows it.
+    assert "built on 2023-11-14" in site.page("plot_plain")
+    assert site.build(epoch="1800000000") == set()
+    for name in EXAMPLES:
+        assert "built on 2027-01-15" in site.page(name.removesuffix(".py")), name

@@ -5,7 +5,7 @@ import json
 import os
 import re
 
-from docs_extension import load
+import publishing
 
 SETUP_MARK = "# Setup: install torchintro"
 
@@ -16,7 +16,7 @@ def first_code_cell(notebook) -> str:
 
 
 def test_notebook_setup_cell_follows_the_setting(site_dir, notebook):
-    url = load("torchintro_sphinx").repository_url_from(os.environ)
+    url = publishing.repository_url_from(os.environ)
     cell = first_code_cell(notebook)
     if url:
         assert cell.startswith(SETUP_MARK)
@@ -26,12 +26,11 @@ def test_notebook_setup_cell_follows_the_setting(site_dir, notebook):
 
 
 def test_colab_links_follow_the_setting(site_dir):
-    ext = load("torchintro_sphinx")
-    url = ext.repository_url_from(os.environ)
+    url = publishing.repository_url_from(os.environ)
     pages = sorted((site_dir / "auto_examples").glob("*/plot_*.html"))
     assert pages
     for page in pages:
         links = re.findall(r'href="(https://colab\.research\.google\.com/[^"]+)"', page.read_text())
         docname = page.relative_to(site_dir).with_suffix("").as_posix()
-        expected = ext.colab_url(url, docname)
+        expected = publishing.colab_url(url, docname)
         assert links == ([expected] if expected else []), page.name

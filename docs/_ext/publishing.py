@@ -1,0 +1,92 @@
+"""Where the project lives publicly, and what follows from it.
+
+One setting, ``repository_url`` (set in ``conf.py`` from :func:`repository_url_from`):
+
+- every downloaded notebook starts with a cell that installs ``torchintro`` from the
+  repository where it is missing (:func:`notebook_setup_cell`, sphinx-gallery's
+  ``first_notebook_cell``);
+- every example page links to "Open this example in Colab" (:func:`colab_url`), shown by
+  the ``provenance.html`` template.
+
+Without a repository URL (local and CI builds) there is neither.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from provenance import EXAMPLE_PAGE
+
+NOTEBOOKS_BRANCH = "notebooks"
+
+
+def repository_url_from(environ: Mapping[str, str]) -> str:
+    """Find the public repository's URL: set explicitly, or from the CI that is building.
+
+    ``TORCHINTRO_REPOSITORY_URL`` wins; GitHub Actions and Read the Docs name the
+    repository they build in their own variables. Elsewhere: ``""`` (unpublished).
+    """
+    if environ.get("TORCHINTRO_REPOSITORY_URL"):
+        url = environ["TORCHINTRO_REPOSITORY_URL"]
+    elif environ.get("GITHUB_REPOSITORY"):
+        server = environ.get("GITHUB_SERVER_URL", "https://github.com")
+        url = f"{server}/{environ['GITHUB_REPOSITORY']}"
+    else:
+        url = environ.get("READTHEDOCS_GIT_CLONE_URL", "")
+    return url.removesuffix("/").removesuffix(".git")
+
+
+def notebook_setup_cell(repository_url: str) -> str | None:
+    """Return the code of the first cell of every notebook: install torchintro where it is missing.
+
+    Where torchintro is importable (a local clone, the docs build) the cell does nothing;
+    on Colab or a fresh Jupyter it installs the package and its dependencies from the
+    repository. Without a repository URL there is nowhere to install from: no cell.
+    """
+    if not repository_url:
+        return None
+    return (
+        "# Setup: install torchintro (and what it needs) if it is missing, as on Colab.\n"
+        "# Where it is installed already, this cell does nothing.\n"
+        "import importlib.util\n"
+        "import subprocess\n"
+        "import sys\n"
+        "\n"
+        'if importlib.util.find_spec("torchintro") is None:\n'
+        "    subprocess.run(\n"
+        f'        [sys.executable, "-m", "pip", "install", "--quiet", "torchintro @ git+{repository_url}"],\n'
+        "        check=True,\n"
+        "    )"
+    )
+
+
+def colab_url(repository_url: str, docname: str) -> str | None:
+    """Link that opens an example's notebook in Google Colab, or ``None`` if there is none.
+
+    Colab opens notebooks stored on GitHub; the workflow publishes the built notebooks
+    to the repository's ``notebooks`` branch, one folder per gallery.
+    """
+    prefix = "https://github.com/"
+    if not repository_url.startswith(prefix):
+        return None
+    gallery_path = docname.removeprefix("auto_examples/")
+    return (
+        f"https://colab.research.google.com/github/{repository_url.removeprefix(prefix)}"
+        f"/blob/{NOTEBOOKS_BRANCH}/{gallery_path}.ipynb"
+    )
+
+
+def add_colab_link(
+    app: Any, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """Hand the example's Colab link to the template, where there is one."""
+    if EXAMPLE_PAGE.fullmatch(pagename):
+        context["colab_url"] = colab_url(app.config.repository_url, pagename)
+
+
+def setup(app: Any) -> dict[str, Any]:
+    """Register the setting and the Colab link."""
+    app.add_config_value("repository_url", "", "html", types=[str])
+    app.connect("html-page-context", add_colab_link)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
