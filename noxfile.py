@@ -1,12 +1,18 @@
-"""Jobs a maintainer asks for: `nox -s tests`, `nox -s docs`, ... `nox` alone runs what CI runs.
+"""Jobs a maintainer asks for: `nox -s tests`, `nox -s docs`, ... Plain `nox` runs what CI runs.
 
-Every session installs from the pinned versions in .ci/constraints.txt and reuses its
-virtualenv between runs.
+This file is the one list of sessions: the ones marked `default=False` (bench, docs-live)
+run only when asked for. Every environment installs the versions pinned in
+.ci/constraints.txt. Sessions that need the package, torch and the docs toolchain share
+one virtualenv, `.nox/shared`, created once and reused until pyproject.toml or the
+constraints change; lint has its own small one.
 """
 
+import hashlib
 import os
 import shutil
 import subprocess
+import sys
+import venv
 from pathlib import Path
 
 import nox
@@ -20,12 +26,62 @@ GENERATED = ["auto_examples", "gen_modules", "sg_execution_times.rst", "_build"]
 nox.needs_version = ">=2024.3.2"
 nox.options.reuse_venv = "yes"
 nox.options.error_on_missing_interpreters = True
-nox.options.sessions = ["lint", "tests", "doctest", "docs", "site"]
+
+SHARED = ROOT / ".nox" / "shared"
+SHARED_EXTRAS = ".[test,docs,live]"
 
 
-def install(session: nox.Session, *extras: str, editable: bool = False) -> None:
-    target = f".[{','.join(extras)}]"
-    session.install(*CONSTRAINTS, *(["-e", target] if editable else [target]))
+def shared_environment(session: nox.Session) -> None:
+    """Create (or reuse) the one virtualenv of torch, the docs toolchain and the test tools.
+
+    The package is installed editable, so a change to src/ needs no reinstall. The
+    environment is rebuilt when pyproject.toml or the constraints change (a stamp of
+    both is kept inside it). Commands the session runs find its tools first on PATH.
+    """
+    stamp = hashlib.sha256()
+    for name in ("pyproject.toml", ".ci/constraints.txt"):
+        stamp.update((ROOT / name).read_bytes())
+    digest = stamp.hexdigest()
+    stamp_file = SHARED / "torchintro-stamp"
+    if not (stamp_file.is_file() and stamp_file.read_text() == digest):
+        session.log(f"Installing the shared environment in {SHARED}")
+        if SHARED.exists():
+            shutil.rmtree(SHARED)
+        venv.create(SHARED, with_pip=True)
+        session.run(
+            shared_tool("python"), "-m", "pip", "install", "--quiet", *CONSTRAINTS,
+            "-e", SHARED_EXTRAS, external=True,
+        )  # fmt: skip
+        stamp_file.write_text(digest)
+    session.env["VIRTUAL_ENV"] = str(SHARED)
+    session.env["PATH"] = os.pathsep.join([str(SHARED_BIN), os.environ.get("PATH", "")])
+
+
+SHARED_BIN = SHARED / ("Scripts" if sys.platform == "win32" else "bin")
+
+
+def shared_tool(name: str) -> str:
+    """The path of a command installed in the shared environment."""
+    return str(SHARED_BIN / name)
+
+
+def find_chromium() -> str | None:
+    """A Chromium for the browser tests: $CHROMIUM, Debian's `chromium`, or Playwright's own."""
+    if os.environ.get("CHROMIUM"):
+        return os.environ["CHROMIUM"]
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        found = shutil.which(name)
+        if found:
+            return found
+    ask_playwright = (
+        "from playwright.sync_api import sync_playwright\n"
+        "with sync_playwright() as p: print(p.chromium.executable_path)"
+    )
+    out = subprocess.run(
+        [shared_tool("python"), "-c", ask_playwright], capture_output=True, text=True, check=False
+    )
+    path = out.stdout.strip()
+    return path if path and Path(path).is_file() else None
 
 
 def source_date_epoch() -> str:
@@ -53,23 +109,20 @@ def lint(session: nox.Session) -> None:
     session.run("ruff", "format", "--check", *session.posargs)
 
 
-@nox.session
+@nox.session(venv_backend="none")
 def tests(session: nox.Session) -> None:
-    """Unit and property tests against the installed package (not the source folder).
-
-    The docs extra too: some tests check the docs build's own extension.
-    """
-    install(session, "test", "docs")
-    session.run("pytest", *(session.posargs or ["tests/", "--ignore=tests/site"]))
+    """Unit and property tests of the package and of the docs build's extensions."""
+    shared_environment(session)
+    session.run(shared_tool("pytest"), *(session.posargs or ["tests/", "--ignore=tests/site"]))
 
 
-@nox.session
+@nox.session(venv_backend="none")
 def doctest(session: nox.Session) -> None:
     """Every docstring example in src/torchintro and every >>> example in docs/*.md."""
-    install(session, "test")
+    shared_environment(session)
     pages = sorted(str(p.relative_to(ROOT)) for p in DOCS.glob("*.md"))
     session.run(
-        "pytest",
+        shared_tool("pytest"),
         "--doctest-modules",
         "--doctest-glob=*.md",
         "-p",
@@ -78,14 +131,14 @@ def doctest(session: nox.Session) -> None:
     )
 
 
-@nox.session
+@nox.session(venv_backend="none")
 def docs(session: nox.Session) -> None:
     """Build the HTML site, running every example. Posargs go to sphinx-build.
 
     `nox -s docs -- -D plot_gallery=0` builds without running the examples;
     `nox -s docs -- --fresh` removes the generated gallery first.
     """
-    install(session, "docs", editable=True)
+    shared_environment(session)
     args = list(session.posargs)
     if "--fresh" in args:
         args.remove("--fresh")
@@ -97,39 +150,47 @@ def docs(session: nox.Session) -> None:
                 path.unlink()
     session.env["SOURCE_DATE_EPOCH"] = source_date_epoch()
     session.run(
-        "sphinx-build", "-n", "-W", "--keep-going", "-b", "html", str(DOCS), str(HTML), *args
-    )
+        shared_tool("sphinx-build"), "-n", "-W", "--keep-going", "-b", "html",
+        str(DOCS), str(HTML), *args,
+    )  # fmt: skip
     session.log(f"The site is built: open {HTML / 'index.html'}")
 
 
-@nox.session
+@nox.session(venv_backend="none")
 def site(session: nox.Session) -> None:
     """Check the built site in Chromium, its links, its notebooks, and that it rebuilds identically.
 
-    Posargs go to pytest (`nox -s site -- -m "not reproducible"` skips the two extra builds).
-
-    Needs `nox -s docs` first, and Chromium at /usr/bin/chromium (or $CHROMIUM).
+    Posargs go to pytest (`nox -s site -- -m "not reproducible"` skips the extra build).
+    Needs `nox -s docs` first, and a Chromium (see find_chromium).
     """
     if not (HTML / "index.html").is_file():
         session.error(f"No built site at {HTML}: run `nox -s docs` first")
-    install(session, "test", "docs")  # docs: the reproducibility test builds the site twice
-    session.run("pytest", "tests/site", *session.posargs)
+    shared_environment(session)
+    chromium = find_chromium()
+    if chromium is None:
+        session.error(
+            "No Chromium found: install Debian's `chromium` (apt-get install chromium), "
+            "run `playwright install chromium`, or set CHROMIUM=/path/to/chromium"
+        )
+    session.env["CHROMIUM"] = chromium
+    session.env["SOURCE_DATE_EPOCH"] = source_date_epoch()
+    session.run(shared_tool("pytest"), "tests/site", *session.posargs)
 
 
-@nox.session
+@nox.session(venv_backend="none", default=False)
 def bench(session: nox.Session) -> None:
-    """Measure build times against the floor (see benchmarks/build_times.py). Not run by CI."""
-    install(session, "test", "docs", editable=True)
-    session.run("python", "benchmarks/build_times.py", *session.posargs)
+    """Measure build times against the floor (see benchmarks/build_times.py)."""
+    shared_environment(session)
+    session.run(shared_tool("python"), "benchmarks/build_times.py", *session.posargs)
 
 
-@nox.session(name="docs-live")
+@nox.session(name="docs-live", venv_backend="none", default=False)
 def docs_live(session: nox.Session) -> None:
     """Serve the site and rebuild on changes to docs/, examples/ and src/."""
-    install(session, "docs", "live", editable=True)
+    shared_environment(session)
     ignored = [f"--ignore={DOCS / name}" for name in GENERATED]
     session.run(
-        "sphinx-autobuild",
+        shared_tool("sphinx-autobuild"),
         "-n",
         "--keep-going",
         str(DOCS),
