@@ -120,6 +120,7 @@ nitpick_ignore_regex = [
 
 html_theme = "pydata_sphinx_theme"
 html_title = "torchintro"
+html_favicon = "_static/favicon.svg"
 html_last_updated_fmt = None
 html_show_sourcelink = False
 html_copy_source = False  # the reST sources are generated; readers download .py/.ipynb

@@ -13,6 +13,7 @@ import torch
 from torchintro import (
     DEVICE_ENV_VAR,
     MatmulTiming,
+    bench,
     matmul_gflops,
     sweep_matmul,
     time_copy_to_device,
@@ -76,9 +77,17 @@ def test_time_matmul_on_the_cpu():
     assert timing.gflops == pytest.approx(matmul_gflops(16, timing.seconds))
 
 
-def test_time_matmul_takes_a_dtype():
+def test_time_matmul_times_a_product_of_the_given_dtype(monkeypatch):
+    timed = []
+
+    def fake_fastest(statement, device, min_run_time, **names):
+        timed.append((statement, {name: value.dtype for name, value in names.items()}))
+        return 0.5
+
+    monkeypatch.setattr(bench, "_fastest", fake_fastest)
     timing = time_matmul(8, torch.device("cpu"), dtype=torch.float64, min_run_time=QUICK)
-    assert timing.seconds > 0
+    assert timed == [("a @ b", {"a": torch.float64, "b": torch.float64})]
+    assert (timing.seconds, timing.gflops) == (0.5, matmul_gflops(8, 0.5))
 
 
 def test_time_matmul_picks_a_device_when_none_is_given(cpu_only):

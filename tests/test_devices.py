@@ -14,6 +14,7 @@ from torchintro import (
     select_device,
     synchronize,
 )
+from torchintro import devices as devices_module
 
 
 @pytest.fixture
@@ -168,8 +169,15 @@ def test_describe_device_rejects_an_unknown_device(no_env_var):
         describe_device("abacus")
 
 
-def test_synchronize_on_the_cpu_returns_none(no_env_var):
-    assert synchronize("cpu") is None
+def test_synchronize_waits_on_accelerators_and_not_on_the_cpu(monkeypatch, no_env_var):
+    waited = []
+    monkeypatch.setattr(torch.accelerator, "synchronize", waited.append)
+    synchronize("cpu")
+    assert waited == []  # CPU work is finished when the call returns
+    accelerator = torch.device("cuda", 1)
+    monkeypatch.setattr(devices_module, "select_device", lambda device: accelerator)
+    synchronize("cuda:1")
+    assert waited == [accelerator]
 
 
 def test_synchronize_rejects_a_missing_device(cpu_only):

@@ -1,7 +1,10 @@
 """Fixtures for the tests of the built site: an HTTP server, Chromium, and the pages to visit.
 
-The tests need a built site (``nox -s docs``) and, for the browser tests, Chromium
-(``/usr/bin/chromium``, or the path in the ``CHROMIUM`` environment variable). Where either
+The browser is pytest-playwright's (its ``browser`` and ``new_context`` fixtures), launched
+from Debian's Chromium; the site is served by the standard library's HTTP server. The
+tests need a built site (``nox -s docs``) and, for the browser tests, Chromium
+(``/usr/bin/chromium``, or the path in the ``CHROMIUM`` environment variable, which
+``nox -s site`` sets to the one it finds). Where either
 is missing the tests are skipped with a message saying so, except in CI (``CI=true``),
 where they fail: a skipped suite would hide a broken site.
 
@@ -16,7 +19,6 @@ import functools
 import http.server
 import os
 import re
-import sys
 import threading
 from collections import Counter
 from dataclasses import dataclass, field
@@ -28,6 +30,8 @@ import pytest
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
+
+    from playwright.sync_api import Page
 
 ROOT = Path(__file__).resolve().parents[2]
 HTML = Path(os.environ.get("TORCHINTRO_HTML", ROOT / "docs" / "_build" / "html")).resolve()
@@ -89,7 +93,7 @@ def math_pages() -> list[str]:
 
 def figure_pages() -> list[str]:
     """Pages with figures drawn in a light and a dark variant."""
-    return pages_matching(r'<img [^>]*class="[^"]*\bonly-dark\b')
+    return pages_matching(r'<img [^>]*class\s*=\s*"[^"]*\bonly-dark\b')
 
 
 def site_notebooks() -> dict[str, Path]:
@@ -151,9 +155,11 @@ def all_pages(site_dir: Path) -> list[str]:
     return site_pages()
 
 
-class _Handler(http.server.SimpleHTTPRequestHandler):
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """The standard library's file server, without a log line per request."""
+
     def log_message(self, format: str, *args: object) -> None:
-        pass  # quiet: a failing test says what went wrong
+        pass  # a failing test says what went wrong
 
     def end_headers(self) -> None:
         # LinkChecker waits 0.1-0.6 s between requests to a host unless the host answers
@@ -161,68 +167,46 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         self.send_header("LinkChecker", "local test server")
         super().end_headers()
 
-    def do_GET(self) -> None:
-        # Chromium asks every host for /favicon.ico by itself; the site declares no icon,
-        # so this request is the browser's, not the site's. Answer it with no content
-        # instead of a 404 that the browser would log as a console error.
-        if self.path == "/favicon.ico":
-            self.send_response(204)
-            self.end_headers()
-            return
-        super().do_GET()
-
-
-class _Server(http.server.ThreadingHTTPServer):
-    daemon_threads = True
-
-    def handle_error(self, request: object, client_address: object) -> None:
-        # A client that hangs up mid-response (LinkChecker does, once it has seen enough)
-        # is not an error of the site; anything else is printed as usual.
-        if not isinstance(sys.exc_info()[1], ConnectionError):
-            super().handle_error(request, client_address)
-
 
 @pytest.fixture(scope="session")
 def server(site_dir: Path) -> Iterator[str]:
     """Serve the built site on 127.0.0.1 at a free port; yields the root URL, ending in /."""
-    handler = functools.partial(_Handler, directory=str(site_dir))
-    httpd = _Server(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, name="site-server", daemon=True)
-    thread.start()
-    try:
+    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+    with http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler) as httpd:
+        httpd.daemon_threads = True
+        thread = threading.Thread(target=httpd.serve_forever, name="site-server", daemon=True)
+        thread.start()
         yield f"http://127.0.0.1:{httpd.server_port}/"
-    finally:
         httpd.shutdown()
-        httpd.server_close()
         thread.join(timeout=10)
 
 
-# -- Chromium --------------------------------------------------------------------------------
+@pytest.fixture(scope="session")
+def base_url(server: str) -> str:
+    """pytest-playwright's base URL: ``page.goto("index.html")`` opens the local site."""
+    return server
+
+
+# -- Chromium, through pytest-playwright's fixtures ------------------------------------------
 
 
 @pytest.fixture(scope="session")
-def browser():
-    """One headless Chromium (Debian's package) for the whole session.
+def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
+    """Launch Debian's Chromium (or $CHROMIUM) headless, resolving no host but 127.0.0.1.
 
-    It resolves no host name but 127.0.0.1, so a request for any other host fails at once
-    (and is reported by the tests) instead of waiting on the network.
+    A request for any other host then fails at once (and is reported by the tests) instead
+    of waiting on the network.
     """
     if not CHROMIUM.is_file():
         skip_or_fail(
             f"No Chromium at {CHROMIUM}: install it (`apt-get install chromium` on Debian) "
             "or point the CHROMIUM environment variable at one."
         )
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=[*CHROMIUM_ARGS, "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"],
-        )
-        try:
-            yield chromium
-        finally:
-            chromium.close()
+    return {
+        **browser_type_launch_args,
+        "executable_path": str(CHROMIUM),
+        "args": [*CHROMIUM_ARGS, "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"],
+    }
 
 
 # Runs before any script of every page: the mode the pydata-sphinx-theme reads at load.
@@ -234,40 +218,11 @@ _SET_MODE = """mode => {
 }"""
 
 
-@pytest.fixture(scope="session")
-def browser_tab(browser):
-    """A browser tab per (mode, system colour scheme), reused by the tests that ask for it.
-
-    Reuse keeps the HTTP cache warm and spares a new tab per test; the stored mode is set
-    again before every page load, so no test's choice carries into the next.
-    ``browser_tab(mode, scheme, fresh=True)`` gives a tab in a context of its own instead,
-    for a test that changes what the site stores; closing it is the caller's job.
-    """
-    tabs = {}
-
-    def get(mode: str | None, color_scheme: str, *, fresh: bool = False):
-        key = (mode, color_scheme)
-        if fresh or key not in tabs:
-            context = browser.new_context(color_scheme=color_scheme)
-            context.set_default_timeout(TIMEOUT_MS)
-            if mode is not None:
-                context.add_init_script(f"({_SET_MODE})({mode!r})")
-            page = context.new_page()
-            if fresh:
-                return page
-            tabs[key] = page
-        return tabs[key]
-
-    yield get
-    for page in tabs.values():
-        page.context.close()
-
-
 @dataclass
 class Visit:
     """A page opened by ``open_page``, with what happened while it loaded."""
 
-    page: object  # playwright.sync_api.Page
+    page: Page
     server: str
     url: str
     console_errors: list[str] = field(default_factory=list)
@@ -284,15 +239,15 @@ class Visit:
 
 
 @pytest.fixture
-def open_page(browser_tab, server: str) -> Iterator[Callable[..., Visit]]:
+def open_page(new_context, server: str) -> Callable[..., Visit]:
     """Open a page of the site: ``open_page(path, mode="dark", color_scheme="light")``.
 
+    Each call opens the page in a browser context of its own (pytest-playwright's
+    ``new_context``, closed after the test), so nothing a page stores carries over.
     ``mode`` is stored where the theme's switcher stores it (localStorage ``mode`` and
     ``theme``) before the page loads; ``None`` leaves the theme's default. ``color_scheme``
-    is the system preference the browser reports. ``fresh=True`` opens the page in a
-    browser context of its own, for a test that changes what the site stores.
+    is the system preference the browser reports.
     """
-    opened = []
 
     def open_(
         path: str,
@@ -300,33 +255,26 @@ def open_page(browser_tab, server: str) -> Iterator[Callable[..., Visit]]:
         mode: str | None = None,
         color_scheme: str = "light",
         wait_until: str = "load",
-        fresh: bool = False,
     ) -> Visit:
-        page = browser_tab(mode, color_scheme, fresh=fresh)
+        context = new_context(color_scheme=color_scheme)
+        context.set_default_timeout(TIMEOUT_MS)
+        if mode is not None:
+            context.add_init_script(f"({_SET_MODE})({mode!r})")
+        page = context.new_page()
         visit = Visit(page=page, server=server, url=server + path)
-        listeners = {
-            "request": lambda request: visit.requests.append(request.url),
-            "console": lambda message: _console(visit, message),
-            "pageerror": lambda error: visit.page_errors.append(str(error)),
-            "response": lambda response: _response(visit, response),
-            "requestfailed": lambda request: visit.failed.append(
-                f"{request.failure} {request.url}"
-            ),
-        }
-        for event, listener in listeners.items():
-            page.on(event, listener)
-        opened.append((page, listeners, fresh))
+        page.on("request", lambda request: visit.requests.append(request.url))
+        page.on("console", lambda message: _console(visit, message))
+        page.on("pageerror", lambda error: visit.page_errors.append(str(error)))
+        page.on("response", lambda response: _response(visit, response))
+        page.on(
+            "requestfailed",
+            lambda request: visit.failed.append(f"{request.failure} {request.url}"),
+        )
         page.goto(visit.url, wait_until=wait_until)
         settle(page)
         return visit
 
-    yield open_
-    for page, listeners, fresh in opened:
-        if fresh:
-            page.context.close()
-        else:
-            for event, listener in listeners.items():
-                page.remove_listener(event, listener)
+    return open_
 
 
 def _console(visit: Visit, message) -> None:

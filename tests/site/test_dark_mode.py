@@ -22,7 +22,10 @@ def luminance(css_color: str) -> float:
 
 
 def test_theme_switcher_turns_the_page_dark(open_page):
-    visit = open_page("index.html", color_scheme="light", fresh=True)
+    visit = open_page(
+        "index.html",
+        color_scheme="light",
+    )
     page = visit.page
     assert page.evaluate(THEME) == "light"
     light = page.evaluate(BACKGROUND)
