@@ -11,7 +11,6 @@ import pytest
 import torch
 
 from torchintro import (
-    DEVICE_ENV_VAR,
     MatmulTiming,
     bench,
     matmul_gflops,
@@ -19,6 +18,7 @@ from torchintro import (
     time_copy_to_device,
     time_matmul,
 )
+from torchintro.devices import DEVICE_ENV_VAR
 
 QUICK = 0.001  # seconds of repeats per timing
 

@@ -5,21 +5,21 @@ import re
 import pytest
 import torch
 
-from torchintro import make_linear_data, make_seed_sample
+from torchintro import make_linear_data, make_notebook_sample
 from torchintro.data import TRUE_BIAS, TRUE_WEIGHT
 
 # --- the two forms -------------------------------------------------------------------------
 
 
 def test_seed_sample_is_one_sample_of_many_features():
-    x, y = make_seed_sample()
+    x, y = make_notebook_sample()
     assert x.shape == (10,)
     assert y.shape == ()
     torch.testing.assert_close(y, TRUE_WEIGHT * x.sum() + TRUE_BIAS)
 
 
 def test_seed_sample_takes_the_number_of_features():
-    x, _ = make_seed_sample(3, seed=1)
+    x, _ = make_notebook_sample(3, seed=1)
     assert x.shape == (3,)
 
 
@@ -65,7 +65,7 @@ def test_linear_data_accepts_an_integer_weight_list():
 # --- seeding -------------------------------------------------------------------------------
 
 MAKERS = {
-    "seed sample": lambda seed: make_seed_sample(4, seed=seed),
+    "seed sample": lambda seed: make_notebook_sample(4, seed=seed),
     "linear data": lambda seed: make_linear_data(6, noise=0.3, seed=seed),
 }
 
@@ -116,7 +116,7 @@ def test_a_generator_passed_in_is_drawn_from_and_advanced(make):
 @pytest.mark.parametrize(("value", "error"), [(0, ValueError), (-3, ValueError), (True, TypeError)])
 def test_seed_sample_rejects_bad_n_features(value, error):
     with pytest.raises(error, match=rf"^n_features must be a positive integer, got {value!r}$"):
-        make_seed_sample(value)
+        make_notebook_sample(value)
 
 
 @pytest.mark.parametrize(
@@ -144,7 +144,9 @@ def test_linear_data_rejects_a_two_dimensional_weight():
         make_linear_data(3, torch.ones(2, 1))
 
 
-@pytest.mark.parametrize("make", [make_seed_sample, lambda seed: make_linear_data(2, seed=seed)])
+@pytest.mark.parametrize(
+    "make", [make_notebook_sample, lambda seed: make_linear_data(2, seed=seed)]
+)
 @pytest.mark.parametrize(
     ("seed", "error"), [(-1, ValueError), (True, TypeError), (0.5, TypeError), (None, TypeError)]
 )

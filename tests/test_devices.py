@@ -8,13 +8,13 @@ import pytest
 import torch
 
 from torchintro import (
-    DEVICE_ENV_VAR,
     available_devices,
     describe_device,
     select_device,
     synchronize,
 )
 from torchintro import devices as devices_module
+from torchintro.devices import DEVICE_ENV_VAR
 
 
 @pytest.fixture

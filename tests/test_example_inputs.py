@@ -38,7 +38,7 @@ def test_importing_a_module_directly_counts(inputs):
 
 
 def test_regression_depends_on_data_through_its_own_import(inputs):
-    used = inputs.package_files_used("from torchintro import fit_seed_problem\n", PACKAGE)
+    used = inputs.package_files_used("from torchintro import fit_notebook_problem\n", PACKAGE)
     assert names(used) == ["__init__.py", "_checks.py", "data.py", "regression.py"]
 
 

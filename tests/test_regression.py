@@ -1,4 +1,4 @@
-"""The three fits of a straight line, the notebook's seed problem, and divergence."""
+"""The three fits of a straight line, the notebook's toy problem, and divergence."""
 
 import math
 import re
@@ -14,7 +14,7 @@ from torchintro import (
     FitResult,
     fit_gradient_descent,
     fit_least_squares,
-    fit_seed_problem,
+    fit_notebook_problem,
     fit_sgd,
     make_linear_data,
 )
@@ -107,26 +107,26 @@ def test_iterative_fits_reject_bad_epochs(fit, epochs, error, line_data):
 
 
 @pytest.mark.parametrize(("rate", "error"), BAD_RATES)
-def test_seed_problem_rejects_bad_learning_rates(rate, error):
+def test_notebook_problem_rejects_bad_learning_rates(rate, error):
     with pytest.raises(error, match=rf"^learning_rate must be .*, got {re.escape(repr(rate))}$"):
-        fit_seed_problem(learning_rate=rate)
+        fit_notebook_problem(learning_rate=rate)
 
 
 @pytest.mark.parametrize(("epochs", "error"), BAD_EPOCHS)
-def test_seed_problem_rejects_bad_epochs(epochs, error):
+def test_notebook_problem_rejects_bad_epochs(epochs, error):
     with pytest.raises(error, match=rf"^epochs must be a positive integer, got {epochs!r}$"):
-        fit_seed_problem(epochs=epochs)
+        fit_notebook_problem(epochs=epochs)
 
 
 @pytest.mark.parametrize(("n_features", "error"), [(0, ValueError), (False, TypeError)])
-def test_seed_problem_rejects_bad_n_features(n_features, error):
+def test_notebook_problem_rejects_bad_n_features(n_features, error):
     with pytest.raises(error, match=rf"^n_features must be a positive integer, got {n_features}$"):
-        fit_seed_problem(n_features)
+        fit_notebook_problem(n_features)
 
 
-def test_seed_problem_rejects_a_negative_seed():
+def test_notebook_problem_rejects_a_negative_seed():
     with pytest.raises(ValueError, match=r"^seed must be a non-negative integer, got -1$"):
-        fit_seed_problem(seed=-1)
+        fit_notebook_problem(seed=-1)
 
 
 # --- what the fits find --------------------------------------------------------------------
@@ -205,9 +205,9 @@ SEED_WEIGHT_TOLERANCE = 0.15
 SEED_BIAS_TOLERANCE = 0.1
 
 
-def test_seed_problem_with_default_settings_finds_the_notebook_answer():
-    fit = fit_seed_problem()
-    assert fit.method == "seed problem"
+def test_notebook_problem_with_default_settings_finds_the_notebook_answer():
+    fit = fit_notebook_problem()
+    assert fit.method == "notebook problem"
     assert fit.weight.shape == (10,)
     assert fit.losses.shape == (200,)
     torch.testing.assert_close(
@@ -216,13 +216,16 @@ def test_seed_problem_with_default_settings_finds_the_notebook_answer():
     assert fit.bias == pytest.approx(-2.0, abs=SEED_BIAS_TOLERANCE)
 
 
-def test_seed_problem_is_reproducible_and_leaves_the_global_rng_alone():
+def test_notebook_problem_is_reproducible_and_leaves_the_global_rng_alone():
     before = torch.random.get_rng_state()
-    first, second = fit_seed_problem(3, epochs=20, seed=7), fit_seed_problem(3, epochs=20, seed=7)
+    first, second = (
+        fit_notebook_problem(3, epochs=20, seed=7),
+        fit_notebook_problem(3, epochs=20, seed=7),
+    )
     assert torch.equal(torch.random.get_rng_state(), before)
     assert torch.equal(first.weight, second.weight)
     assert first.bias == second.bias
-    assert not torch.equal(first.weight, fit_seed_problem(3, epochs=20, seed=8).weight)
+    assert not torch.equal(first.weight, fit_notebook_problem(3, epochs=20, seed=8).weight)
 
 
 # --- divergence ----------------------------------------------------------------------------
@@ -245,9 +248,9 @@ def test_a_huge_learning_rate_diverges(fit, line_data):
     check_diverged(info.value, 100.0)
 
 
-def test_the_seed_problem_diverges_with_a_huge_learning_rate():
+def test_the_notebook_problem_diverges_with_a_huge_learning_rate():
     with pytest.raises(DivergedError) as info:
-        fit_seed_problem(learning_rate=10.0, epochs=500)
+        fit_notebook_problem(learning_rate=10.0, epochs=500)
     check_diverged(info.value, 10.0)
 
 

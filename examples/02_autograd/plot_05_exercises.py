@@ -107,6 +107,6 @@ assert seen == [2.0, 4.0, 6.0]  # what the task says the loop prints
 # %%
 # Up next
 # -------
-# Next: :ref:`sphx_glr_auto_examples_03_regression_plot_01_seed_problem.py`, the first
+# Next: :ref:`sphx_glr_auto_examples_03_regression_plot_01_notebook_problem.py`, the first
 # page of the Linear regression gallery, puts autograd to work: it learns a line by
 # gradient descent.

@@ -10,9 +10,8 @@ from torchintro.bench import (
     time_copy_to_device,
     time_matmul,
 )
-from torchintro.data import make_linear_data, make_seed_sample
+from torchintro.data import make_linear_data, make_notebook_sample
 from torchintro.devices import (
-    DEVICE_ENV_VAR,
     available_devices,
     describe_device,
     select_device,
@@ -24,14 +23,13 @@ from torchintro.regression import (
     FitResult,
     fit_gradient_descent,
     fit_least_squares,
-    fit_seed_problem,
+    fit_notebook_problem,
     fit_sgd,
 )
 
 __version__ = version("torchintro")
 
 __all__ = [
-    "DEVICE_ENV_VAR",
     "ComputationGraph",
     "CopyTiming",
     "DivergedError",
@@ -44,10 +42,10 @@ __all__ = [
     "draw_graph",
     "fit_gradient_descent",
     "fit_least_squares",
-    "fit_seed_problem",
+    "fit_notebook_problem",
     "fit_sgd",
     "make_linear_data",
-    "make_seed_sample",
+    "make_notebook_sample",
     "matmul_gflops",
     "select_device",
     "sweep_matmul",

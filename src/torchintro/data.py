@@ -22,7 +22,7 @@ TRUE_BIAS = -2.0
 """The intercept of the toy problem ``y = 3x - 2``."""
 
 
-def make_seed_sample(
+def make_notebook_sample(
     n_features: int = 10, *, seed: int | torch.Generator = 0
 ) -> tuple[torch.Tensor, torch.Tensor]:
     """Draw one sample of the original notebook's toy problem.
@@ -53,8 +53,8 @@ def make_seed_sample(
     Examples
     --------
     >>> import torch
-    >>> from torchintro import make_seed_sample
-    >>> x, y = make_seed_sample(4, seed=0)
+    >>> from torchintro import make_notebook_sample
+    >>> x, y = make_notebook_sample(4, seed=0)
     >>> x.shape, y.shape
     (torch.Size([4]), torch.Size([]))
     >>> bool(torch.isclose(y, 3 * x.sum() - 2))

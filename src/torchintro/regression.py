@@ -19,7 +19,7 @@ from torchintro._checks import (
     check_positive_float,
     check_positive_int,
 )
-from torchintro.data import make_seed_sample
+from torchintro.data import make_notebook_sample
 
 
 class DivergedError(RuntimeError):
@@ -140,7 +140,7 @@ def _descend(
     return losses
 
 
-def fit_seed_problem(
+def fit_notebook_problem(
     n_features: int = 10,
     *,
     learning_rate: float = 0.01,
@@ -150,7 +150,7 @@ def fit_seed_problem(
     """Run the original notebook's toy problem: one fresh sample per epoch.
 
     The weights start uniform on [0, 1) and the bias at 1, as in the notebook; each
-    epoch draws one sample from :func:`~torchintro.make_seed_sample` and takes one
+    epoch draws one sample from :func:`~torchintro.make_notebook_sample` and takes one
     gradient step on its squared error.
 
     Parameters
@@ -178,8 +178,8 @@ def fit_seed_problem(
 
     Examples
     --------
-    >>> from torchintro import fit_seed_problem
-    >>> fit = fit_seed_problem(epochs=500, seed=0)
+    >>> from torchintro import fit_notebook_problem
+    >>> fit = fit_notebook_problem(epochs=500, seed=0)
     >>> fit.weight.shape
     torch.Size([10])
     >>> round(fit.weight.mean().item(), 1), round(fit.bias, 1)
@@ -192,9 +192,13 @@ def fit_seed_problem(
     weight = torch.rand(n_features, generator=generator).requires_grad_()
     bias = torch.ones(1, requires_grad=True)
     losses = _descend(
-        lambda: make_seed_sample(n_features, seed=generator), weight, bias, learning_rate, epochs
+        lambda: make_notebook_sample(n_features, seed=generator),
+        weight,
+        bias,
+        learning_rate,
+        epochs,
     )
-    return FitResult("seed problem", weight.detach(), bias.item(), losses, learning_rate)
+    return FitResult("notebook problem", weight.detach(), bias.item(), losses, learning_rate)
 
 
 def fit_gradient_descent(
@@ -252,10 +256,13 @@ def fit_gradient_descent(
 def fit_sgd(
     x: torch.Tensor, y: torch.Tensor, *, learning_rate: float = 0.1, epochs: int = 100
 ) -> FitResult:
-    """Fit the same line with ``torch.nn.Linear``, ``torch.nn.MSELoss`` and ``torch.optim.SGD``.
+    """Fit the same line by full-batch gradient descent with ``torch.optim.SGD``.
 
-    This is :func:`fit_gradient_descent` written with PyTorch's building blocks:
-    with the same start (zeros), data and learning rate it takes the same steps.
+    This is :func:`fit_gradient_descent` written with PyTorch's building blocks
+    (``torch.nn.Linear``, ``torch.nn.MSELoss``, ``torch.optim.SGD``): with the same
+    start (zeros), data and learning rate it takes the same steps. Every step uses
+    every sample, so nothing here is stochastic; the optimizer is named after the
+    mini-batch use it is usually put to.
     The model is created on the device of ``x``.
 
     Parameters

@@ -130,13 +130,13 @@ assert w.max() > 3.0
 # %%
 # The same loop, packaged
 # -----------------------
-# :func:`torchintro.fit_seed_problem` wraps exactly this loop. It draws from its own
+# :func:`torchintro.fit_notebook_problem` wraps exactly this loop. It draws from its own
 # ``torch.Generator`` seeded with ``seed``; seeded with 0 that generator yields the same
 # numbers as ``torch.manual_seed(0)`` above, so it reproduces our weights, bias and
 # losses exactly.
 import torchintro
 
-fit = torchintro.fit_seed_problem(
+fit = torchintro.fit_notebook_problem(
     n_features=N,
     learning_rate=learning_rate,
     epochs=epochs,
@@ -157,7 +157,7 @@ assert torch.equal(fit.losses, torch.tensor(losses))
 # of a weight from 3 is below 0.00001.
 print("epochs  largest |w_i - 3|          b")
 for n_epochs in (200, 500, 1000):
-    longer = torchintro.fit_seed_problem(epochs=n_epochs, seed=0)
+    longer = torchintro.fit_notebook_problem(epochs=n_epochs, seed=0)
     distance = (longer.weight - 3).abs().max().item()
     print(f"{n_epochs:6d}  {distance:17.6f}  {longer.bias:9.6f}")
 # sphinx_gallery_start_ignore
