@@ -174,7 +174,9 @@ def site(session: nox.Session) -> None:
         )
     session.env["CHROMIUM"] = chromium
     session.env["SOURCE_DATE_EPOCH"] = source_date_epoch()
-    session.run(shared_tool("pytest"), "tests/site", *session.posargs)
+    # The tests of one page share its load (tests/site/conftest.py): keep them on one worker.
+    workers = ["--numprocesses=auto", "--maxprocesses=4", "--dist=loadgroup"]
+    session.run(shared_tool("pytest"), "tests/site", *workers, *session.posargs)
 
 
 @nox.session(venv_backend="none", default=False)

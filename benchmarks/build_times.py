@@ -25,18 +25,25 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+from project_builds import (  # the copy-and-build helper the tests use too
+    EPOCH,
+    GENERATED,
+    Run,
+    build_env,
+    build_site,
+    copy_project,
+    run,
+)
+
 RESULTS = ROOT / "benchmarks" / "results" / "build_times.json"
-GENERATED = ("auto_examples", "gen_modules", "sg_execution_times.rst", "_build")
 EDITED_EXAMPLE = "examples/02_autograd/plot_03_worked_example.py"
 EDITED_MODULE = "src/torchintro/bench.py"
 
@@ -63,43 +70,13 @@ print(json.dumps(times))
 """
 
 
-def run(
-    command: list[str], cwd: Path, env: dict[str, str], *, check: bool = True
-) -> tuple[float, int, str]:
-    """Run a command; return its wall time, its peak RSS in bytes, and its output."""
-    start = time.perf_counter()
-    process = subprocess.Popen(
-        command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
-    )
-    output = process.stdout.read()
-    _, status, usage = os.wait4(process.pid, 0)
-    elapsed = time.perf_counter() - start
-    process.returncode = os.waitstatus_to_exitcode(status)
-    if check and process.returncode != 0:
-        sys.exit(f"failed ({process.returncode}): {' '.join(command)}\n{output[-3000:]}")
-    return elapsed, usage.ru_maxrss * 1024, output
-
-
-def executed(output: str) -> int:
-    """How many examples sphinx-gallery ran, from its summary line."""
-    match = re.search(r"executed (\d+) out of \d+ file", output)
-    return int(match.group(1)) if match else 0
-
-
 class Project:
     """A scratch copy of the project, built with the current Python's Sphinx."""
 
     def __init__(self, where: Path) -> None:
-        self.root = where / "project"
-        shutil.copytree(
-            ROOT,
-            self.root,
-            ignore=shutil.ignore_patterns(
-                ".git", ".nox", ".venv", "results", "__pycache__", ".hypothesis", *GENERATED
-            ),
-        )
-        self.env = {**os.environ, "PYTHONPATH": str(self.root / "src"), "MPLBACKEND": "Agg"}
-        self.env.setdefault("SOURCE_DATE_EPOCH", "1700000000")
+        self.root = copy_project(where / "project")
+        self.epoch = os.environ.get("SOURCE_DATE_EPOCH", EPOCH)
+        self.env = build_env(self.root, self.epoch)
 
     def clean(self) -> None:
         for name in GENERATED:
@@ -110,19 +87,20 @@ class Project:
                 path.unlink()
 
     def build(self, *extra: str) -> dict:
-        # Not -q: sphinx-gallery's count of executed examples is an info message.
-        command = [sys.executable, "-m", "sphinx", "-n", "-W", "--keep-going", "-b", "html"]
-        command += ["docs", "docs/_build/html", *extra]
-        seconds, rss, output = run(command, self.root, self.env)
-        return {"seconds": seconds, "executed": executed(output), "peak_rss_mb": rss / 2**20}
+        build = checked(build_site(self.root, *extra, epoch=self.epoch), "sphinx-build")
+        return {
+            "seconds": build.seconds,
+            "executed": build.executed,
+            "peak_rss_mb": build.peak_rss_mb,
+        }
 
     def floor(self) -> dict:
-        seconds, rss, output = run([sys.executable, "-c", FLOOR_SCRIPT], self.root, self.env)
-        per_example = json.loads(output.strip().splitlines()[-1])
+        floor = checked(run([sys.executable, "-c", FLOOR_SCRIPT], self.root, self.env), "floor")
+        per_example = json.loads(floor.output.strip().splitlines()[-1])
         return {
-            "seconds": seconds,
+            "seconds": floor.seconds,
             "executed": len(per_example),
-            "peak_rss_mb": rss / 2**20,
+            "peak_rss_mb": floor.peak_rss_mb,
             "per_example": per_example,
         }
 
@@ -144,20 +122,22 @@ class Project:
         """Time the unit tests and the doctests; a failing test is reported, not fatal."""
         pages = [str(p.relative_to(self.root)) for p in sorted((self.root / "docs").glob("*.md"))]
         quiet = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"]
-        unit, _, unit_out = run(
-            [*quiet, "tests", "--ignore=tests/site"],
-            self.root,
-            self.env,
-            check=False,
-        )
-        doc, _, doc_out = run(
+        unit = run([*quiet, "tests", "--ignore=tests/site"], self.root, self.env)
+        doc = run(
             [*quiet, "--doctest-modules", "--doctest-glob=*.md", "src/torchintro", *pages],
             self.root,
             self.env,
-            check=False,
         )
-        summaries = [out.strip().splitlines()[-1] for out in (unit_out, doc_out)]
-        return {"seconds": unit + doc, "executed": 0, "peak_rss_mb": 0.0, "pytest": summaries}
+        summaries = [done.output.strip().splitlines()[-1] for done in (unit, doc)]
+        seconds = unit.seconds + doc.seconds
+        return {"seconds": seconds, "executed": 0, "peak_rss_mb": 0.0, "pytest": summaries}
+
+
+def checked(done: Run, what: str) -> Run:
+    """Stop the benchmark, with the end of its output, where a command failed."""
+    if done.returncode != 0:
+        sys.exit(f"{what} failed ({done.returncode}):\n{done.output[-3000:]}")
+    return done
 
 
 def median_of(repeat: int, measure) -> dict:

@@ -20,7 +20,7 @@ import http.server
 import os
 import re
 import threading
-from collections import Counter
+from collections import Counter, OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -238,15 +238,35 @@ class Visit:
         ]
 
 
+def _open(context, server: str, path: str, mode: str | None, wait_until: str) -> Visit:
+    """Open ``path`` in a new tab of ``context``, recording what happens while it loads."""
+    context.set_default_timeout(TIMEOUT_MS)
+    if mode is not None:
+        context.add_init_script(f"({_SET_MODE})({mode!r})")
+    page = context.new_page()
+    visit = Visit(page=page, server=server, url=server + path)
+    page.on("request", lambda request: visit.requests.append(request.url))
+    page.on("console", lambda message: _console(visit, message))
+    page.on("pageerror", lambda error: visit.page_errors.append(str(error)))
+    page.on("response", lambda response: _response(visit, response))
+    page.on(
+        "requestfailed",
+        lambda request: visit.failed.append(f"{request.failure} {request.url}"),
+    )
+    page.goto(visit.url, wait_until=wait_until)
+    settle(page)
+    return visit
+
+
 @pytest.fixture
 def open_page(new_context, server: str) -> Callable[..., Visit]:
-    """Open a page of the site: ``open_page(path, mode="dark", color_scheme="light")``.
+    """Open a page of the site in a browser context of its own, for a test that changes it.
 
-    Each call opens the page in a browser context of its own (pytest-playwright's
-    ``new_context``, closed after the test), so nothing a page stores carries over.
-    ``mode`` is stored where the theme's switcher stores it (localStorage ``mode`` and
-    ``theme``) before the page loads; ``None`` leaves the theme's default. ``color_scheme``
-    is the system preference the browser reports.
+    ``open_page(path, mode="dark", color_scheme="light")``: ``mode`` is stored where the
+    theme's switcher stores it (localStorage ``mode`` and ``theme``) before the page loads;
+    ``None`` leaves the theme's default. ``color_scheme`` is the system preference the
+    browser reports. The context is pytest-playwright's ``new_context``, closed after the
+    test, so nothing a page stores carries over.
     """
 
     def open_(
@@ -256,25 +276,70 @@ def open_page(new_context, server: str) -> Callable[..., Visit]:
         color_scheme: str = "light",
         wait_until: str = "load",
     ) -> Visit:
-        context = new_context(color_scheme=color_scheme)
-        context.set_default_timeout(TIMEOUT_MS)
-        if mode is not None:
-            context.add_init_script(f"({_SET_MODE})({mode!r})")
-        page = context.new_page()
-        visit = Visit(page=page, server=server, url=server + path)
-        page.on("request", lambda request: visit.requests.append(request.url))
-        page.on("console", lambda message: _console(visit, message))
-        page.on("pageerror", lambda error: visit.page_errors.append(str(error)))
-        page.on("response", lambda response: _response(visit, response))
-        page.on(
-            "requestfailed",
-            lambda request: visit.failed.append(f"{request.failure} {request.url}"),
-        )
-        page.goto(visit.url, wait_until=wait_until)
-        settle(page)
-        return visit
+        return _open(new_context(color_scheme=color_scheme), server, path, mode, wait_until)
 
     return open_
+
+
+@pytest.fixture(scope="session")
+def page_at(browser, server: str) -> Iterator[Callable[..., Visit]]:
+    """A page of the site as a reader finds it, loaded once for all the tests that only read it.
+
+    ``page_at(path, "dark")`` gives the same loaded page to every test that asks for the
+    same path and reader's setting (see ``SETTINGS``): a load costs more than most checks. The tests of one page run one after another (see
+    ``pytest_collection_modifyitems``), so only the last few pages are kept open. A test
+    that clicks, types or navigates uses ``open_page`` instead.
+    """
+    kept: OrderedDict[tuple[str, str], Visit] = OrderedDict()
+
+    def get(path: str, setting: str) -> Visit:
+        key = (path, setting)
+        if key not in kept:
+            mode, color_scheme = SETTINGS[setting]
+            context = browser.new_context(color_scheme=color_scheme)
+            kept[key] = _open(context, server, path, mode, "load")
+            while len(kept) > KEEP_OPEN:
+                kept.popitem(last=False)[1].page.context.close()
+        kept.move_to_end(key)
+        return kept[key]
+
+    yield get
+    for visit in kept.values():
+        visit.page.context.close()
+
+
+# How a reader may have set things up: the mode chosen in the theme's switcher (stored
+# before the page loads) and the system's colour scheme. "light" and "dark" are a choice
+# made against the system's preference (the choice wins); "auto" follows the system.
+SETTINGS = {
+    "light": ("light", "dark"),
+    "dark": ("dark", "light"),
+    "auto-dark": ("auto", "dark"),
+    "auto-light": ("auto", "light"),
+}
+KEEP_OPEN = len(SETTINGS)  # pages kept loaded: the settings the tests of one page use
+PAGE_ARGUMENTS = ("page_path", "math_page_path", "figure_page_path")
+# Within one page's tests, the clean-load check goes first: it sees the page as loaded,
+# before any other test has run scripts on it.
+FIRST = ("test_pages.py",)
+
+
+def _page_of(item: pytest.Item) -> str | None:
+    params = getattr(getattr(item, "callspec", None), "params", {})
+    return next((params[name] for name in PAGE_ARGUMENTS if params.get(name)), None)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Run the tests of one page one after another, so they share its load (``page_at``).
+
+    With pytest-xdist (``-n 2 --dist loadgroup``, as ``nox -s site`` runs), the tests of a
+    page are one group, sent to one worker together.
+    """
+    items.sort(key=lambda item: (_page_of(item) or "", item.path.name not in FIRST))
+    for item in items:
+        page = _page_of(item)
+        if page is not None:
+            item.add_marker(pytest.mark.xdist_group(page))
 
 
 def _console(visit: Visit, message) -> None:

@@ -41,16 +41,16 @@ def axe():
 # axe's default rules tagged "cat.color" (color-contrast-enhanced, AAA, is not a default).
 COLOUR_RULES = ["color-contrast", "link-in-text-block"]
 RULES = {
-    "light": None,  # all default rules
+    "light": {},  # all default rules
     "dark": {"runOnly": {"type": "rule", "values": COLOUR_RULES}},
 }
 
 
 @pytest.mark.parametrize("mode", RULES)
-def test_no_axe_violations(page_path, mode, open_page, axe):
-    visit = open_page(page_path, mode=mode, color_scheme=mode)
+def test_no_axe_violations(page_path, mode, page_at, axe):
+    visit = page_at(page_path, mode)
     assert visit.page.evaluate("() => document.documentElement.dataset.theme") == mode
-    options = {"resultTypes": ["violations"], **(RULES[mode] or {})}
+    options = {"resultTypes": ["violations"], **RULES[mode]}
     results = axe.run(visit.page, options=options)
     violations = results.response["violations"]
     assert not violations, (

@@ -4,19 +4,14 @@ A tiny Sphinx project with three examples and a copy of the package, built with
 the site's own extension: each case edits one thing and counts what ran again.
 """
 
-import os
-import re
-import shutil
-import subprocess
-import sys
 import textwrap
 from pathlib import Path
 
 import pytest
 
-pytestmark = pytest.mark.incremental
+from project_builds import ROOT, build_site, copy_project
 
-ROOT = Path(__file__).resolve().parents[2]
+pytestmark = pytest.mark.incremental
 
 CONF = """
 import sys
@@ -44,8 +39,7 @@ EXAMPLES = {
 
 class TinySite:
     def __init__(self, where: Path) -> None:
-        self.root = where
-        shutil.copytree(ROOT / "src", where / "src", ignore=shutil.ignore_patterns("__pycache__"))
+        self.root = copy_project(where, "src")
         (where / "docs").mkdir()
         (where / "docs" / "index.rst").write_text(
             "Tiny\n====\n\n.. toctree::\n\n   auto_examples/index\n"
@@ -79,32 +73,11 @@ class TinySite:
     def build(self, *extra: str, epoch: str = "1700000000") -> set[str]:
         """Build as of the time ``epoch``; return the names of the examples that ran."""
         before = self._md5_times()
-        env = {
-            **os.environ,
-            "PYTHONPATH": str(self.root / "src"),
-            "MPLBACKEND": "Agg",
-            "SOURCE_DATE_EPOCH": epoch,
-        }
-        command = [
-            sys.executable,
-            "-m",
-            "sphinx",
-            "-b",
-            "html",
-            "-W",
-            "docs",
-            "docs/_build",
-            *extra,
-        ]
-        result = subprocess.run(
-            command, cwd=self.root, env=env, capture_output=True, text=True, check=False
-        )
-        assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+        build = build_site(self.root, *extra, out="docs/_build", epoch=epoch)
+        assert build.returncode == 0, build.output[-2000:]
         after = self._md5_times()
         ran = {name for name, mtime in after.items() if before.get(name) != mtime}
-        count = re.search(r"executed (\d+) out of", result.stdout)
-        assert count is not None, result.stdout[-2000:]
-        assert int(count.group(1)) == len(ran), result.stdout[-2000:]
+        assert build.executed == len(ran), build.output[-2000:]
         return ran
 
     def page(self, name: str) -> str:
