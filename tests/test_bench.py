@@ -4,7 +4,6 @@ Sizes are tiny and ``min_run_time`` short so the suite stays fast; timings are
 only checked to be positive, never compared, since machines differ.
 """
 
-import math
 import re
 
 import pytest
@@ -42,30 +41,6 @@ def test_matmul_gflops_counts_two_n_cubed_operations(size, seconds, expected):
     assert matmul_gflops(size, seconds) == pytest.approx(expected)
 
 
-@pytest.mark.parametrize(
-    ("size", "error"), [(0, ValueError), (-4, ValueError), (True, TypeError), (8.0, TypeError)]
-)
-def test_matmul_gflops_rejects_bad_sizes(size, error):
-    with pytest.raises(error, match=rf"^size must be a positive integer, got {size!r}$"):
-        matmul_gflops(size, 1.0)
-
-
-@pytest.mark.parametrize(
-    ("seconds", "error"),
-    [
-        (0.0, ValueError),
-        (-1.0, ValueError),
-        (math.nan, ValueError),
-        (math.inf, ValueError),
-        (None, TypeError),
-        ("1", TypeError),
-    ],
-)
-def test_matmul_gflops_rejects_bad_seconds(seconds, error):
-    with pytest.raises(error, match=rf"^seconds must be .*, got {re.escape(repr(seconds))}$"):
-        matmul_gflops(8, seconds)
-
-
 # --- time_matmul ---------------------------------------------------------------------------
 
 
@@ -98,20 +73,6 @@ def test_time_matmul_leaves_the_global_random_state_alone():
     before = torch.random.get_rng_state()
     time_matmul(4, "cpu", min_run_time=QUICK)
     assert torch.equal(torch.random.get_rng_state(), before)
-
-
-@pytest.mark.parametrize(("size", "error"), [(0, ValueError), (-1, ValueError), (False, TypeError)])
-def test_time_matmul_rejects_bad_sizes(size, error):
-    with pytest.raises(error, match=rf"^size must be a positive integer, got {size!r}$"):
-        time_matmul(size, "cpu", min_run_time=QUICK)
-
-
-@pytest.mark.parametrize(
-    ("min_run_time", "error"), [(0, ValueError), (-0.5, ValueError), (math.inf, ValueError)]
-)
-def test_time_matmul_rejects_bad_min_run_times(min_run_time, error):
-    with pytest.raises(error, match=rf"^min_run_time must be .*, got {min_run_time!r}$"):
-        time_matmul(4, "cpu", min_run_time=min_run_time)
 
 
 def test_time_matmul_rejects_an_unknown_device(cpu_only):
@@ -153,12 +114,6 @@ def test_sweep_takes_any_iterable_of_sizes():
 def test_sweep_rejects_empty_sizes():
     with pytest.raises(ValueError, match=r"^sizes must hold at least one matrix size"):
         sweep_matmul([], ["cpu"], min_run_time=QUICK)
-
-
-@pytest.mark.parametrize(("size", "error"), [(0, ValueError), (-8, ValueError), (True, TypeError)])
-def test_sweep_rejects_a_bad_size(size, error):
-    with pytest.raises(error, match=rf"^sizes\[1\] must be a positive integer, got {size!r}$"):
-        sweep_matmul([4, size], ["cpu"], min_run_time=QUICK)
 
 
 def test_sweep_rejects_empty_devices():

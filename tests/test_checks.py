@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 import torch
 
+import torchintro
 from torchintro._checks import (
     as_generator,
     check_float_tensor,
@@ -112,3 +113,42 @@ def test_as_generator_makes_a_fresh_generator_per_seed():
 def test_as_generator_names_seed_and_value(seed, error):
     with pytest.raises(error, match=rf"^seed must be .*, got {re.escape(repr(seed))}$"):
         as_generator(seed)
+
+
+# --- every public function checks its arguments with the checks above ----------------------
+
+LINE = (torch.zeros(4, 1), torch.zeros(4))
+# (call, the argument it gets wrong, the value): one bad value per checked argument, since
+# the tests above cover every kind of bad value.
+USES = [
+    (lambda: torchintro.matmul_gflops(0, 1.0), "size", 0),
+    (lambda: torchintro.matmul_gflops(8, math.nan), "seconds", math.nan),
+    (lambda: torchintro.time_matmul(0, "cpu"), "size", 0),
+    (lambda: torchintro.time_matmul(4, "cpu", min_run_time=-0.5), "min_run_time", -0.5),
+    (lambda: torchintro.sweep_matmul([4, 0], ["cpu"]), "sizes[1]", 0),
+    (lambda: torchintro.time_copy_to_device(-2, "cpu"), "size", -2),
+    (lambda: torchintro.time_copy_to_device(2, "cpu", min_run_time=0), "min_run_time", 0),
+    (lambda: torchintro.make_notebook_sample(0), "n_features", 0),
+    (lambda: torchintro.make_notebook_sample(3, seed=-1), "seed", -1),
+    (lambda: torchintro.make_linear_data(0), "n_samples", 0),
+    (lambda: torchintro.make_linear_data(3, noise=-0.1), "noise", -0.1),
+    (lambda: torchintro.fit_gradient_descent(*LINE, learning_rate=0.0), "learning_rate", 0.0),
+    (lambda: torchintro.fit_gradient_descent(*LINE, epochs=0), "epochs", 0),
+    (lambda: torchintro.fit_sgd(*LINE, learning_rate=math.inf), "learning_rate", math.inf),
+    (lambda: torchintro.fit_sgd(*LINE, epochs=-1), "epochs", -1),
+    (lambda: torchintro.fit_notebook_problem(0), "n_features", 0),
+    (lambda: torchintro.fit_notebook_problem(learning_rate=-1.0), "learning_rate", -1.0),
+    (lambda: torchintro.fit_notebook_problem(epochs=0), "epochs", 0),
+    (lambda: torchintro.fit_notebook_problem(seed=-1), "seed", -1),
+]
+
+
+@pytest.mark.parametrize(
+    ("call", "argument", "value"),
+    USES,
+    ids=[f"{call.__code__.co_names[1]}-{argument}" for call, argument, _ in USES],
+)
+def test_public_functions_name_the_bad_argument_and_value(call, argument, value):
+    expected = rf"^{re.escape(argument)} must be .*, got {re.escape(repr(value))}$"
+    with pytest.raises(ValueError, match=expected):
+        call()

@@ -51,6 +51,15 @@ def _fastest(statement: str, device: torch.device, min_run_time: float, **names:
     return min(timer.blocked_autorange(min_run_time=min_run_time).times)
 
 
+def _check_timing(
+    size: object, device: str | torch.device | None, min_run_time: object
+) -> tuple[int, torch.device, float]:
+    """Check the arguments the two timing functions share, and resolve the device."""
+    size = check_positive_int("size", size)
+    min_run_time = check_positive_float("min_run_time", min_run_time)
+    return size, select_device(device), min_run_time
+
+
 def matmul_gflops(size: int, seconds: float) -> float:
     """Throughput of an ``n x n`` by ``n x n`` matrix multiply that took ``seconds``.
 
@@ -125,9 +134,7 @@ def time_matmul(
     >>> timing.device, timing.size, timing.gflops > 0
     ('cpu', 64, True)
     """
-    size = check_positive_int("size", size)
-    min_run_time = check_positive_float("min_run_time", min_run_time)
-    device = select_device(device)
+    size, device, min_run_time = _check_timing(size, device, min_run_time)
     generator = torch.Generator().manual_seed(0)
     a = torch.randn(size, size, generator=generator, dtype=dtype).to(device)
     b = torch.randn(size, size, generator=generator, dtype=dtype).to(device)
@@ -241,9 +248,7 @@ def time_copy_to_device(
     >>> timing.device, timing.megabytes, timing.gigabytes_per_second > 0
     ('cpu', 0.262144, True)
     """
-    size = check_positive_int("size", size)
-    min_run_time = check_positive_float("min_run_time", min_run_time)
-    device = select_device(device)
+    size, device, min_run_time = _check_timing(size, device, min_run_time)
     host = torch.randn(size, size, generator=torch.Generator().manual_seed(0))
     # copy=True: to the CPU, .to() would otherwise hand back host itself.
     seconds = _fastest("host.to(device, copy=True)", device, min_run_time, host=host)

@@ -201,6 +201,19 @@ def fit_notebook_problem(
     return FitResult("notebook problem", weight.detach(), bias.item(), losses, learning_rate)
 
 
+def _check_iterative_fit(
+    x: object, y: object, learning_rate: object, epochs: object
+) -> tuple[torch.Tensor, torch.Tensor, float, int]:
+    """Check the arguments the two descent fits share."""
+    x, y = _check_xy(x, y)
+    return (
+        x,
+        y,
+        check_positive_float("learning_rate", learning_rate),
+        check_positive_int("epochs", epochs),
+    )
+
+
 def fit_gradient_descent(
     x: torch.Tensor, y: torch.Tensor, *, learning_rate: float = 0.1, epochs: int = 100
 ) -> FitResult:
@@ -244,9 +257,7 @@ def fit_gradient_descent(
     >>> fit.weight, round(fit.bias, 3)
     (tensor([3.0000]), -2.0)
     """
-    x, y = _check_xy(x, y)
-    learning_rate = check_positive_float("learning_rate", learning_rate)
-    epochs = check_positive_int("epochs", epochs)
+    x, y, learning_rate, epochs = _check_iterative_fit(x, y, learning_rate, epochs)
     weight = torch.zeros(x.shape[1], dtype=x.dtype, device=x.device, requires_grad=True)
     bias = torch.zeros((), dtype=x.dtype, device=x.device, requires_grad=True)
     losses = _descend(lambda: (x, y), weight, bias, learning_rate, epochs)
@@ -299,9 +310,7 @@ def fit_sgd(
     >>> fit.weight, round(fit.bias, 3)
     (tensor([3.0000]), -2.0)
     """
-    x, y = _check_xy(x, y)
-    learning_rate = check_positive_float("learning_rate", learning_rate)
-    epochs = check_positive_int("epochs", epochs)
+    x, y, learning_rate, epochs = _check_iterative_fit(x, y, learning_rate, epochs)
     model = torch.nn.Linear(x.shape[1], 1, dtype=x.dtype, device=x.device)
     torch.nn.init.zeros_(model.weight)
     torch.nn.init.zeros_(model.bias)
