@@ -332,7 +332,7 @@ def _page_of(item: pytest.Item) -> str | None:
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Run the tests of one page one after another, so they share its load (``page_at``).
 
-    With pytest-xdist (``-n 2 --dist loadgroup``, as ``nox -s site`` runs), the tests of a
+    With pytest-xdist (``--dist loadgroup``, as ``nox -s site`` runs it), the tests of a
     page are one group, sent to one worker together.
     """
     items.sort(key=lambda item: (_page_of(item) or "", item.path.name not in FIRST))
