@@ -106,10 +106,20 @@ def source_date_epoch() -> str:
 
 @nox.session
 def lint(session: nox.Session) -> None:
-    """Ruff: lint rules, NumPy docstring convention, and formatting."""
-    session.install(*CONSTRAINTS, "ruff")
+    """Ruff (lint rules, NumPy docstrings, formatting); zizmor and schemas for the CI files."""
+    session.install(*CONSTRAINTS, "ruff", "zizmor", "check-jsonschema")
     session.run("ruff", "check", *session.posargs)
     session.run("ruff", "format", "--check", *session.posargs)
+    workflows = sorted(str(path) for path in (ROOT / ".github" / "workflows").glob("*.yml"))
+    # Offline: no GitHub API calls, so no token and no network needed.
+    session.run("zizmor", "--offline", "--persona=pedantic", *workflows)
+    session.run("check-jsonschema", "--builtin-schema", "vendor.github-workflows", *workflows)
+    session.run(
+        "check-jsonschema",
+        "--builtin-schema",
+        "vendor.readthedocs",
+        str(ROOT / ".readthedocs.yaml"),
+    )
 
 
 @nox.session(venv_backend="none")
