@@ -12,7 +12,7 @@ from pathlib import Path
 HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE / "_ext"))
 
-from publishing import notebook_setup_cell, repository_url_from
+from publishing import build_commit, notebook_setup_cell, repository_url_from
 
 # -- Project -------------------------------------------------------------------------
 
@@ -171,5 +171,7 @@ sphinx_gallery_conf = {
     "image_scrapers": ("light_dark_figures.light_and_dark_scraper",),
     "matplotlib_animations": False,
     "default_thumb_file": str(HERE / "_static" / "default_thumb.png"),
-    "first_notebook_cell": notebook_setup_cell(repository_url),
+    "first_notebook_cell": notebook_setup_cell(
+        repository_url, build_commit(os.environ, HERE.parent), _version("torch")
+    ),
 }

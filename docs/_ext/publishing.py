@@ -3,7 +3,8 @@
 One setting, ``repository_url`` (set in ``conf.py`` from :func:`repository_url_from`):
 
 - every downloaded notebook starts with a cell that installs ``torchintro`` from the
-  repository where it is missing (:func:`notebook_setup_cell`, sphinx-gallery's
+  repository, at the commit being built (:func:`build_commit`), where it is missing,
+  and notes a torch other than the build's (:func:`notebook_setup_cell`, sphinx-gallery's
   ``first_notebook_cell``);
 - every example page links to "Open this example in Colab" (:func:`colab_url`), shown by
   the ``provenance.html`` template.
@@ -13,7 +14,9 @@ Without a repository URL (local and CI builds) there is neither.
 
 from __future__ import annotations
 
+import subprocess
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 from provenance import EXAMPLE_PAGE
@@ -37,28 +40,59 @@ def repository_url_from(environ: Mapping[str, str]) -> str:
     return url.removesuffix("/").removesuffix(".git")
 
 
-def notebook_setup_cell(repository_url: str) -> str | None:
+def build_commit(environ: Mapping[str, str], checkout: Path) -> str:
+    """Find the commit being built: from the CI that is building, else from git, else ``""``.
+
+    ``TORCHINTRO_COMMIT`` wins; GitHub Actions and Read the Docs name the commit in
+    their own variables; elsewhere ``git rev-parse HEAD`` in ``checkout``.
+    """
+    for name in ("TORCHINTRO_COMMIT", "GITHUB_SHA", "READTHEDOCS_GIT_COMMIT_HASH"):
+        if environ.get(name):
+            return environ[name]
+    try:
+        result = subprocess.run(
+            ["git", "rev-parse", "--verify", "HEAD"],
+            cwd=checkout,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    except OSError:  # no git at all
+        return ""
+    return result.stdout.strip() if result.returncode == 0 else ""
+
+
+def notebook_setup_cell(repository_url: str, commit: str, torch_version: str) -> str | None:
     """Return the code of the first cell of every notebook: install torchintro where it is missing.
 
-    Where torchintro is importable (a local clone, the docs build) the cell does nothing;
-    on Colab or a fresh Jupyter it installs the package and its dependencies from the
-    repository. Without a repository URL there is nowhere to install from: no cell.
+    Where torchintro is importable (a local clone, the docs build) the cell installs
+    nothing; on Colab or a fresh Jupyter it installs the package, and what it needs,
+    from ``commit`` of the repository: the code whose outputs the page shows. It then
+    says so, in one line, where the torch at hand is not ``torch_version``, the release
+    the page's outputs came from. Without a repository URL there is nowhere to install
+    from: no cell.
     """
     if not repository_url:
         return None
-    return (
-        "# Setup: install torchintro (and what it needs) if it is missing, as on Colab.\n"
-        "# Where it is installed already, this cell does nothing.\n"
-        "import importlib.util\n"
-        "import subprocess\n"
-        "import sys\n"
-        "\n"
-        'if importlib.util.find_spec("torchintro") is None:\n'
-        "    subprocess.run(\n"
-        f'        [sys.executable, "-m", "pip", "install", "--quiet", "torchintro @ git+{repository_url}"],\n'
-        "        check=True,\n"
-        "    )"
-    )
+    requirement = f"torchintro @ git+{repository_url}" + (f"@{commit}" if commit else "")
+    release = torch_version.split("+")[0]
+    return f"""\
+# Setup: install torchintro if it is missing (as on Colab), from the commit this
+# notebook was built from. Where it is installed already, this cell installs nothing.
+import importlib.metadata
+import importlib.util
+import subprocess
+import sys
+
+requirement = "{requirement}"
+if importlib.util.find_spec("torchintro") is None:
+    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", requirement], check=True)
+try:
+    _torch = importlib.metadata.version("torch")
+except importlib.metadata.PackageNotFoundError:
+    _torch = "not installed"
+if _torch.split("+")[0] != "{release}":
+    print(f"Note: the outputs on the site came from torch {release}; here torch is {{_torch}}.")"""
 
 
 def colab_url(repository_url: str, docname: str) -> str | None:
