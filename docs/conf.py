@@ -45,6 +45,7 @@ extensions = [
     "light_dark_figures",  # every figure in a light and a dark variant
     "provenance",  # the line saying what produced a page's outputs
     "publishing",  # the repository setting: notebook install cell, Colab links
+    "time_limits",  # each example runs under a time limit
     "folded_solutions",  # exercise solutions in "Show a solution" dropdowns
     "offline_mathjax",  # MathJax served from the site itself
     "search_outputs",  # printed outputs kept out of the search index
@@ -147,6 +148,9 @@ copybutton_exclude = ".linenos, .gp, .go"
 
 # -- Gallery -------------------------------------------------------------------------
 
+# Seconds an example may run before the build stops it (docs/_ext/time_limits.py); an
+# example can ask for more with a line `# sphinx_gallery_torchintro_time_limit = <seconds>`.
+torchintro_time_limit = 120
 sphinx_gallery_conf = {
     "examples_dirs": ["../examples"],
     "gallery_dirs": ["auto_examples"],
@@ -156,7 +160,8 @@ sphinx_gallery_conf = {
     "ignore_pattern": r"__init__\.py",
     "within_subsection_order": "FileNameSortKey",
     "abort_on_example_error": True,
-    "reset_modules": ("matplotlib", "gallery_state.reset_torch"),
+    # time_limits: no example may run past torchintro_time_limit and hang the build.
+    "reset_modules": ("matplotlib", "gallery_state.reset_torch", "time_limits.limit_example_time"),
     "reset_modules_order": "both",
     "doc_module": ("torchintro",),
     "backreferences_dir": "gen_modules/backreferences",
