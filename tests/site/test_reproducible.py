@@ -67,4 +67,4 @@ def test_two_cold_builds_give_the_same_site(tmp_path):
     assert any(name.endswith("searchindex.js") for name in compared)
     assert sum(name.endswith(".png") for name in compared) > 20
     differing = [name for name in compared if not same(first[name], second[name])]
-    assert differing == []
+    assert differing == [], f"{len(differing)} file(s) differ: {differing}"
