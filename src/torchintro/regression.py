@@ -331,7 +331,10 @@ def fit_sgd(
 def fit_least_squares(x: torch.Tensor, y: torch.Tensor) -> FitResult:
     """Solve for the best line in closed form with ``torch.linalg.lstsq``.
 
-    The solve runs on the device of ``x``; the weight stays there.
+    The solve runs on the device of ``x``; the weight stays there. On the CPU it uses
+    LAPACK's SVD-based ``gelsd`` driver (NumPy's choice for ``numpy.linalg.lstsq``):
+    torch's default there, ``gelsy``, can differ in the last bits from one call to the
+    next on the same data, and this site rebuilds bit for bit.
 
     Parameters
     ----------
@@ -364,7 +367,8 @@ def fit_least_squares(x: torch.Tensor, y: torch.Tensor) -> FitResult:
     design = torch.cat([x, torch.ones(x.shape[0], 1, dtype=x.dtype, device=x.device)], dim=1)
     # lstsq wants one dtype; gradient descent works in x's dtype, so this fit does too.
     target = y.to(x.dtype).unsqueeze(1)
-    solution = torch.linalg.lstsq(design, target).solution.squeeze(1)
+    driver = "gelsd" if design.device.type == "cpu" else None  # accelerators have one driver
+    solution = torch.linalg.lstsq(design, target, driver=driver).solution.squeeze(1)
     weight, bias = solution[:-1], solution[-1].item()
     loss = ((x @ weight + bias - y) ** 2).mean().reshape(1)
     return FitResult("least squares", weight, bias, loss)
