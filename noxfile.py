@@ -8,6 +8,7 @@ constraints change; lint has its own small one.
 """
 
 import hashlib
+import json
 import os
 import shutil
 import subprocess
@@ -21,6 +22,9 @@ ROOT = Path(__file__).parent
 CONSTRAINTS = ("-c", str(ROOT / ".ci" / "constraints.txt"))
 DOCS = ROOT / "docs"
 HTML = DOCS / "_build" / "html"
+BUILD_STAMP = (
+    HTML / ".doctrees" / "torchintro-build.json"
+)  # read by tests/site/test_reproducible.py
 GENERATED = ["auto_examples", "gen_modules", "sg_execution_times.rst", "_build"]
 
 nox.needs_version = ">=2024.3.2"
@@ -161,11 +165,15 @@ def docs(session: nox.Session) -> None:
                 shutil.rmtree(path)
             elif path.exists():
                 path.unlink()
-    session.env["SOURCE_DATE_EPOCH"] = source_date_epoch()
+    session.env["SOURCE_DATE_EPOCH"] = epoch = source_date_epoch()
+    # A cold build (nothing generated yet, as on a clean clone) with no options is one of
+    # the two builds the reproducibility test compares; the stamp says whether this was one.
+    cold = not args and not any((DOCS / name).exists() for name in GENERATED)
     session.run(
         shared_tool("sphinx-build"), "-n", "-W", "--keep-going", "-b", "html",
         str(DOCS), str(HTML), *args,
     )  # fmt: skip
+    BUILD_STAMP.write_text(json.dumps({"cold": cold, "source_date_epoch": epoch}))
     session.log(f"The site is built: open {HTML / 'index.html'}")
 
 
@@ -173,7 +181,7 @@ def docs(session: nox.Session) -> None:
 def site(session: nox.Session) -> None:
     """Check the built site in Chromium, its links, its notebooks, and that it rebuilds identically.
 
-    Posargs go to pytest (`nox -s site -- -m "not reproducible"` skips the extra build).
+    Posargs go to pytest (`nox -s site -- -m "not reproducible"` skips the extra builds).
     Needs `nox -s docs` first, and a Chromium (see find_chromium).
     """
     if not (HTML / "index.html").is_file():
