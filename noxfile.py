@@ -22,9 +22,8 @@ ROOT = Path(__file__).parent
 CONSTRAINTS = ("-c", str(ROOT / ".ci" / "constraints.txt"))
 DOCS = ROOT / "docs"
 HTML = DOCS / "_build" / "html"
-BUILD_STAMP = (
-    HTML / ".doctrees" / "torchintro-build.json"
-)  # read by tests/site/test_reproducible.py
+# Whether the last `nox -s docs` was a cold build; tests/site/test_reproducible.py reads it.
+BUILD_STAMP = HTML / ".doctrees" / "torchintro-build.json"
 GENERATED = ["auto_examples", "gen_modules", "sg_execution_times.rst", "_build"]
 
 nox.needs_version = ">=2024.3.2"

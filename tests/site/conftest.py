@@ -181,12 +181,6 @@ def server(site_dir: Path) -> Iterator[str]:
         thread.join(timeout=10)
 
 
-@pytest.fixture(scope="session")
-def base_url(server: str) -> str:
-    """pytest-playwright's base URL: ``page.goto("index.html")`` opens the local site."""
-    return server
-
-
 # -- Chromium, through pytest-playwright's fixtures ------------------------------------------
 
 
@@ -286,9 +280,10 @@ def page_at(browser, server: str) -> Iterator[Callable[..., Visit]]:
     """A page of the site as a reader finds it, loaded once for all the tests that only read it.
 
     ``page_at(path, "dark")`` gives the same loaded page to every test that asks for the
-    same path and reader's setting (see ``SETTINGS``): a load costs more than most checks. The tests of one page run one after another (see
-    ``pytest_collection_modifyitems``), so only the last few pages are kept open. A test
-    that clicks, types or navigates uses ``open_page`` instead.
+    same path and reader's setting (see ``SETTINGS``): a load costs more than most checks.
+    The tests of one page run one after another (see ``pytest_collection_modifyitems``),
+    so only the last few pages are kept open. A test that clicks, types or navigates uses
+    ``open_page`` instead.
     """
     kept: OrderedDict[tuple[str, str], Visit] = OrderedDict()
 
