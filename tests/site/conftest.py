@@ -181,6 +181,17 @@ def server(site_dir: Path) -> Iterator[str]:
         thread.join(timeout=10)
 
 
+@pytest.fixture(scope="session")
+def base_url(server: str) -> str:
+    """The local site, as pytest-playwright's base URL.
+
+    Defined here also because pytest-playwright 0.10's own ``base_url`` is a session
+    fixture written as an instance method, which pytest 9 deprecates with a warning (an
+    error here): without this override, every test using ``new_context`` fails.
+    """
+    return server
+
+
 # -- Chromium, through pytest-playwright's fixtures ------------------------------------------
 
 
