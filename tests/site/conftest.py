@@ -328,6 +328,9 @@ PAGE_ARGUMENTS = ("page_path", "math_page_path", "figure_page_path")
 # Within one page's tests, the clean-load check goes first: it sees the page as loaded,
 # before any other test has run scripts on it.
 FIRST = ("test_pages.py",)
+# The longest tests (copies of the site built again), started first so that the browser
+# tests fill the other workers meanwhile rather than wait at the end.
+LONGEST = ("test_reproducible.py", "test_incremental_builds.py")
 
 
 def _page_of(item: pytest.Item) -> str | None:
@@ -336,12 +339,18 @@ def _page_of(item: pytest.Item) -> str | None:
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Run the tests of one page one after another, so they share its load (``page_at``).
+    """Run the longest tests first, then the tests of one page one after another.
 
-    With pytest-xdist (``--dist loadgroup``, as ``nox -s site`` runs it), the tests of a
-    page are one group, sent to one worker together.
+    The tests of a page share its load (``page_at``); with pytest-xdist (``--dist
+    loadgroup``, as ``nox -s site`` runs it) they are one group, sent to one worker.
     """
-    items.sort(key=lambda item: (_page_of(item) or "", item.path.name not in FIRST))
+    items.sort(
+        key=lambda item: (
+            item.path.name not in LONGEST,
+            _page_of(item) or "",
+            item.path.name not in FIRST,
+        )
+    )
     for item in items:
         page = _page_of(item)
         if page is not None:
