@@ -75,6 +75,21 @@ assert torch.equal(x, torch.full((2, 2), 7.0))
 # sphinx_gallery_end_ignore
 
 # %%
+# A few in-place operations do have a function form in the ``torch`` namespace, such as
+# ``torch.relu_``, ``torch.exp_`` and ``torch.zero_``; ``torch.add`` has none. Any
+# function with an ``out=`` argument can also write its result into an existing tensor
+# of the right shape and dtype: ``torch.add(x, y, out=x)`` overwrites ``x``.
+in_place_functions = [name for name in ("relu_", "exp_", "zero_", "add_") if hasattr(torch, name)]
+print(in_place_functions)
+w = torch.add(x, y, out=x)
+print(w is x, x)
+# sphinx_gallery_start_ignore
+assert in_place_functions == ["relu_", "exp_", "zero_"]
+assert w is x
+assert torch.equal(x, torch.full((2, 2), 8.0))
+# sphinx_gallery_end_ignore
+
+# %%
 # ``+=`` is in place, ``x = x + y`` is not
 # ----------------------------------------
 # Augmented assignment such as ``x += 1`` calls the in-place method, so every name for
@@ -183,7 +198,9 @@ assert torch.equal(counts, torch.tensor([1, 2, 3]))
 # ---------------
 # - A trailing underscore means in place: ``x.add_(y)`` changes ``x``, keeps its
 #   memory, and returns ``x`` itself.
-# - In-place operations are tensor methods; there is no ``torch.add_``.
+# - Every in-place operation is a tensor method; only some also exist as ``torch``
+#   functions (``torch.relu_``, not ``torch.add_``), and ``out=`` writes a function's
+#   result into an existing tensor.
 # - ``x += y`` is in place; ``x = x + y`` makes a new tensor.
 # - PyTorch refuses to work in place on a leaf that requires grad (outside
 #   ``torch.no_grad()``), and when the result's shape or dtype would not fit.

@@ -73,10 +73,14 @@ assert copied.data_ptr() != array.ctypes.data
 # NumPy makes floating-point arrays of type ``float64`` by default, PyTorch
 # ``float32``. A tensor made from an array keeps the array's dtype, which is why the
 # notebook's ``torch.from_numpy(np.array([1., 2., 3.]))`` printed
-# ``dtype=torch.float64``. (PyTorch prints the dtype only when it is not the default.)
+# ``dtype=torch.float64``. PyTorch leaves the dtype out of a printed tensor when it is
+# the default floating-point dtype (``float32`` unless changed), ``int64`` or ``bool``:
+# the dtypes it would pick itself for floats, integers and truth values.
 print(np.array([1.0, 2.0, 3.0]).dtype)
 print(torch.from_numpy(np.array([1.0, 2.0, 3.0])))
 print(torch.tensor([1.0, 2.0, 3.0]))
+print(torch.tensor([1, 2, 3]), torch.tensor([1, 2, 3], dtype=torch.int32))
+print(torch.tensor([True, False]))
 # sphinx_gallery_start_ignore
 assert np.array([1.0, 2.0, 3.0]).dtype == np.float64
 assert torch.from_numpy(np.array([1.0, 2.0, 3.0])).dtype == torch.float64

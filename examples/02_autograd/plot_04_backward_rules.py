@@ -56,7 +56,8 @@ assert bool((x.grad == 24).all())
 # One backward pass per graph
 # ---------------------------
 # We computed ``t`` again rather than calling ``t.backward()`` twice, because a
-# backward pass frees the values the graph saved for it. A second call raises an
+# backward pass frees the values the graph saved for it: ``(x + 5) * (x + 5)`` saved
+# both factors, since the derivative of a product needs them. A second call raises an
 # error, unless the first was told to keep them with ``retain_graph=True``.
 try:
     t.backward()
@@ -66,6 +67,18 @@ except RuntimeError as error:
 else:
     raise AssertionError("a second backward() through the same graph did not raise")
 assert bool((x.grad == 24).all())
+# sphinx_gallery_end_ignore
+
+# %%
+# Only graphs that saved tensors are used up. Addition and ``sum`` need no saved
+# values to compute their derivatives, so the graph of ``(x + 1).sum()`` can be
+# backwarded twice: the second pass adds its ones to ``.grad`` like the first.
+u = (x + 1).sum()
+u.backward()
+u.backward()
+print(x.grad)
+# sphinx_gallery_start_ignore
+assert bool((x.grad == 26).all())
 # sphinx_gallery_end_ignore
 
 # %%
@@ -173,7 +186,8 @@ assert detached.data_ptr() == x.data_ptr()
 #   ``gradient=``, the weights of a vector-Jacobian product.
 # - Gradients accumulate in ``.grad``: reset them with ``.grad.zero_()`` or
 #   ``.grad = None`` before each step.
-# - A graph supports one backward pass unless ``retain_graph=True``.
+# - A graph whose operations saved tensors (a product, say) supports one backward
+#   pass unless ``retain_graph=True``; a graph that saved none can be backwarded again.
 # - ``torch.no_grad()`` stops recording; ``detach()`` gives a tensor cut from the
 #   graph that shares the same memory.
 #

@@ -39,24 +39,34 @@ print(f"weight {by_hand.weight.item():.4f}, bias {by_hand.bias:.4f}")
 # %%
 # With ``torch.nn`` and ``torch.optim``
 # -------------------------------------
-# :func:`torchintro.fit_sgd` builds the same model from PyTorch's parts:
-# ``torch.nn.Linear(1, 1)`` holds the weight and bias, ``torch.nn.MSELoss`` computes
-# the loss and ``torch.optim.SGD`` does the update. ``nn.Linear`` starts from random
-# parameters, so ``fit_sgd`` first sets them to zero with ``torch.nn.init.zeros_``,
-# where the hand-written fit starts. Each epoch of its loop then reads
-#
-# .. code-block:: python
-#
-#    optimizer.zero_grad()  # the grad.zero_() calls
-#    loss = mse(model(x).squeeze(1), y)
-#    loss.backward()
-#    optimizer.step()  # w -= lr * w.grad, without recording
+# The same fit from PyTorch's parts: ``torch.nn.Linear(1, 1)`` holds the weight and
+# bias, ``torch.nn.MSELoss`` computes the loss and ``torch.optim.SGD`` does the update.
+# ``nn.Linear`` starts from random parameters, so we first set them to zero with
+# ``torch.nn.init.zeros_``, where the hand-written fit starts. This is the code to
+# copy into a project of your own:
+model = torch.nn.Linear(1, 1)
+torch.nn.init.zeros_(model.weight)
+torch.nn.init.zeros_(model.bias)
+optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
+mse = torch.nn.MSELoss()
+for _ in range(100):  # 100 epochs, each over all 50 points
+    optimizer.zero_grad()  # sets every parameter's .grad to None
+    loss = mse(model(x).squeeze(1), y)  # model(x) has shape (50, 1)
+    loss.backward()
+    optimizer.step()  # w -= lr * w.grad, without recording
+print(f"weight {model.weight.item():.4f}, bias {model.bias.item():.4f}")
+
+# %%
+# :func:`torchintro.fit_sgd` runs exactly this loop (and stops with a clear error if
+# the loss diverges); it returns a :class:`torchintro.FitResult` like the other fits.
 sgd = fit_sgd(x, y, learning_rate=0.1, epochs=100)
 print(f"weight {sgd.weight.item():.4f}, bias {sgd.bias:.4f}")
 # sphinx_gallery_start_ignore
 # A line with weight and bias zero predicts 0 everywhere: its loss is the mean of y².
 assert torch.allclose(sgd.losses[0], (y**2).mean())
 assert torch.allclose(by_hand.losses[0], (y**2).mean())
+assert torch.equal(model.weight.detach().flatten(), sgd.weight.flatten())
+assert model.bias.item() == sgd.bias
 # sphinx_gallery_end_ignore
 
 # %%
@@ -154,8 +164,8 @@ assert ((ratios > 0.87) & (ratios < 0.89)).all()
 # What we learned
 # ---------------
 # - Gradient descent by hand and ``torch.optim.SGD`` with ``torch.nn.Linear`` are the
-#   same algorithm; ``optimizer.step()`` and ``optimizer.zero_grad()`` replace the
-#   hand-written update and ``grad.zero_()``.
+#   same algorithm: ``optimizer.step()`` replaces the hand-written update, and
+#   ``optimizer.zero_grad()`` the reset of the gradients (it sets them to ``None``).
 # - For a straight line, least squares gives the best fit directly; gradient descent
 #   approaches it step by step.
 # - The best line for noisy data is not the true line; it gets closer with more data.

@@ -85,7 +85,8 @@ plt.show()
 # least-squares answer. The mean squared error of a line is a quadratic in
 # :math:`\theta`, so its gradient is linear: :math:`\nabla L(\theta) = H (\theta -
 # \theta^*)`, where the *curvature* :math:`H = \frac{2}{n} \sum_i (x_i, 1)^\top
-# (x_i, 1)` depends only on the inputs. One step therefore maps the distance to the
+# (x_i, 1)` depends only on the inputs. :math:`H` is the *Hessian* of the loss, the
+# matrix of its second derivatives. One step therefore maps the distance to the
 # answer to
 #
 # .. math:: \theta_{k+1} - \theta^* = (I - \mathrm{lr}\, H)\,(\theta_k - \theta^*).
@@ -109,8 +110,11 @@ assert f"{limit:.2f}" == "0.99"
 # %%
 # Each rate's factor
 # ------------------
-# The slowest direction decides: the largest :math:`|1 - \mathrm{lr}\,\lambda|`.
-# Below 1 the fit converges, the faster the smaller it is; above 1 it diverges.
+# The direction with the largest :math:`|1 - \mathrm{lr}\,\lambda|` decides. For a
+# small rate that is the flattest direction (the smallest :math:`\lambda`), where the
+# fit crawls; for a rate that diverges it is the steepest (the largest
+# :math:`\lambda`), where each step overshoots most. Below 1 the fit converges, the
+# faster the smaller the factor is; above 1 it diverges.
 # Squared, the factor is what the loss gap shrinks or grows by per epoch: 0.1 gives
 # :math:`0.938^2 = 0.88`, the factor seen on the previous page.
 factors = {}

@@ -39,6 +39,22 @@ assert device.type in {d.type for d in torchintro.available_devices()}
 # sphinx_gallery_end_ignore
 
 # %%
+# In plain PyTorch, without ``torchintro``, the same choice is one line.
+# ``torch.accelerator.current_accelerator()`` returns the accelerator's device, or
+# ``None`` when there is none. Code written before ``torch.accelerator`` existed (and
+# much code you will read) asks about CUDA GPUs alone, with
+# ``torch.cuda.is_available()``.
+plain = torch.accelerator.current_accelerator() or torch.device("cpu")
+print(plain)
+print(torch.device("cuda") if torch.cuda.is_available() else torch.device("cpu"))
+# sphinx_gallery_start_ignore
+import os
+
+if "TORCHINTRO_DEVICE" not in os.environ:
+    assert plain.type == device.type
+# sphinx_gallery_end_ignore
+
+# %%
 # Choosing by hand
 # ----------------
 # An argument overrides the automatic choice, and so does the environment variable
@@ -102,11 +118,15 @@ assert model.weight.device.type == device.type
 # devices behind your back (Python numbers and zero-dimensional CPU tensors are the
 # exception: they count as scalars). With an accelerator, adding a CPU tensor to a
 # tensor on the accelerator raises an error; with only a CPU, both are on the CPU
-# and the sum simply works.
+# and the sum simply works, so the page then prints the start of the error a CUDA
+# machine gives instead, marked as not produced by this build.
 x_cpu = torch.ones(3)
 x_device = torch.ones(3, device=device)
 if device.type == "cpu":
     print("only a CPU here, so both are on it:", x_cpu + x_device)
+    print("(not run here) on a CUDA GPU the sum raises, for example:")
+    print("RuntimeError: Expected all tensors to be on the same device, but found at")
+    print("least two devices, cuda:0 and cpu!")
 else:
     try:
         x_cpu + x_device

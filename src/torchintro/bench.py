@@ -1,10 +1,11 @@
 """Time matrix multiplication on a device, correctly, and sweep sizes across devices.
 
-Timing uses :class:`torch.utils.benchmark.Timer`, which warms up and repeats the
-statement until enough time has passed; we keep the fastest repeat, the one least
-disturbed by whatever else the machine was doing (as :mod:`timeit` advises). On an accelerator
-the statement ends with a synchronization: kernels run asynchronously, and
-without it the clock would stop when the work was queued, not when it was done.
+Timing uses :class:`torch.utils.benchmark.Timer`, which warms up, then runs the
+statement in blocks of many calls until enough time has passed, and gives each block's
+time per call; we keep the fastest block, the one least disturbed by whatever else the
+machine was doing (as :mod:`timeit` advises). The statement ends with a synchronization
+of the device: kernels on an accelerator run asynchronously, and without it the clock
+would stop when the work was queued, not when it was done.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ class MatmulTiming:
     size : int
         ``n`` of the two ``n x n`` matrices multiplied.
     seconds : float
-        Time of one multiplication, the fastest of the repeats.
+        Time of one multiplication: the time per call of the fastest block of calls.
     gflops : float
         Billions of floating-point operations per second (``2 n**3 / seconds / 1e9``).
     """
@@ -42,7 +43,10 @@ class MatmulTiming:
 
 
 def _fastest(statement: str, device: torch.device, min_run_time: float, **names: object) -> float:
-    """Time ``statement`` followed by a synchronization of ``device``; the fastest repeat."""
+    """Time ``statement`` followed by a synchronization of ``device``.
+
+    Returns the time per call of the fastest of the timer's blocks of calls.
+    """
     timer = torch.utils.benchmark.Timer(
         stmt=f"{statement}; synchronize(device)",
         globals={**names, "device": device, "synchronize": synchronize},
@@ -115,12 +119,12 @@ def time_matmul(
     dtype : torch.dtype, default torch.float32
         Element type of the matrices.
     min_run_time : float, default 0.05
-        Seconds to keep repeating the multiply before taking the fastest repeat.
+        Seconds to keep timing blocks of multiplies before taking the fastest block.
 
     Returns
     -------
     MatmulTiming
-        The device, the size, the fastest time in seconds and the GFLOP/s.
+        The device, the size, the time per multiply in seconds and the GFLOP/s.
 
     Raises
     ------
@@ -203,7 +207,7 @@ class CopyTiming:
     megabytes : float
         Size of the copied tensor in MB (10**6 bytes).
     seconds : float
-        Time of one copy, the fastest of the repeats.
+        Time of one copy: the time per call of the fastest block of calls.
     gigabytes_per_second : float
         The copy's bandwidth.
     """
@@ -229,12 +233,12 @@ def time_copy_to_device(
     device : str or torch.device
         The device to copy to; copying to ``"cpu"`` is a plain memory copy.
     min_run_time : float, default 0.05
-        Seconds to keep repeating the copy before taking the fastest repeat.
+        Seconds to keep timing blocks of copies before taking the fastest block.
 
     Returns
     -------
     CopyTiming
-        The device, the size in MB, the fastest time and the bandwidth.
+        The device, the size in MB, the time per copy and the bandwidth.
 
     Raises
     ------
