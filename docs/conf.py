@@ -5,6 +5,7 @@ outputs and figures on the pages come from code run by this build.
 """
 
 import os
+import re
 import sys
 from importlib.metadata import version as _version
 from pathlib import Path
@@ -12,7 +13,8 @@ from pathlib import Path
 HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE / "_ext"))
 
-from publishing import build_commit, notebook_setup_cell, repository_url_from
+from numpydoc.xref import DEFAULT_LINKS
+from publishing import build_commit, notebook_setup_cell, repository_url_from, where_to_get
 
 # -- Project -------------------------------------------------------------------------
 
@@ -49,6 +51,7 @@ extensions = [
     "folded_solutions",  # exercise solutions in "Show a solution" dropdowns
     "offline_mathjax",  # MathJax served from the site itself
     "search_outputs",  # printed outputs kept out of the search index
+    "clean_downloads",  # downloaded scripts without the hidden checks
     "sidebar_toggles",  # the sidebar's fold toggles named for screen readers
 ]
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
@@ -62,7 +65,8 @@ nitpicky = True
 # MathJax from the site itself (copied in by offline_mathjax), never from a CDN.
 mathjax_path = "mathjax/tex-chtml.js"
 
-myst_enable_extensions = ["colon_fence", "dollarmath", "deflist"]
+myst_enable_extensions = ["colon_fence", "dollarmath", "deflist", "substitution"]
+myst_substitutions = {"where_to_get_torchintro": where_to_get(repository_url)}
 myst_heading_anchors = 3
 
 # -- API reference -------------------------------------------------------------------
@@ -71,7 +75,14 @@ autosummary_generate = True
 autodoc_typehints = "none"  # numpydoc's Parameters sections already carry the types
 numpydoc_show_class_members = False
 numpydoc_xref_param_type = True
+# numpydoc links a builtin type such as ``int`` to ``python:int`` in Python's docs. A link
+# intersphinx cannot resolve (every one, offline) shows its target, "python:int": give
+# each such link its own name as title, so pages read "int" and link it where they can.
 numpydoc_xref_aliases = {
+    name: re.sub(r"`((?:python|numpy):[^`<>]+)`", rf"`{name} <\1>`", link)
+    for name, link in DEFAULT_LINKS.items()
+    if re.search(r"`(python|numpy):[^`<>]+`", link)
+} | {
     "Tensor": "torch.Tensor",
     "torch.Tensor": "torch.Tensor",
     "torch.Generator": "torch.Generator",
@@ -136,6 +147,19 @@ html_theme_options = {
     # doctest output below WCAG AA's 4.5:1 contrast on the theme's code background.
     "pygments_light_style": "a11y-high-contrast-light",
     "pygments_dark_style": "a11y-high-contrast-dark",
+    # The header links to the public repository, where there is one (repository_url).
+    "icon_links": [
+        {
+            "name": "Source repository",
+            "url": repository_url,
+            "icon": "fa-brands fa-github"
+            if "github.com" in repository_url
+            else "fa-solid fa-code-branch",
+            "type": "fontawesome",
+        }
+    ]
+    if repository_url
+    else [],
 }
 html_context = {"default_mode": "auto"}
 # The standalone pages have no section navigation to show.
@@ -161,7 +185,13 @@ sphinx_gallery_conf = {
     "within_subsection_order": "FileNameSortKey",
     "abort_on_example_error": True,
     # time_limits: no example may run past torchintro_time_limit and hang the build.
-    "reset_modules": ("matplotlib", "gallery_state.reset_torch", "time_limits.limit_example_time"),
+    # gallery_state: the same torch state for every example; deprecations fail the build.
+    "reset_modules": (
+        "matplotlib",
+        "gallery_state.reset_torch",
+        "gallery_state.deprecations_fail",
+        "time_limits.limit_example_time",
+    ),
     "reset_modules_order": "both",
     "doc_module": ("torchintro",),
     "backreferences_dir": "gen_modules/backreferences",

@@ -44,6 +44,15 @@ def test_the_commit_comes_from_the_ci_or_from_git(tmp_path):
     assert publishing.build_commit({}, ROOT) == head.stdout.strip()
 
 
+def test_running_page_gives_the_install_command_or_says_there_is_none():
+    published = publishing.where_to_get(URL)
+    assert f'$ pip install "torchintro @ git+{URL}"' in published
+    assert f"<{URL}>" in published  # a link in the text too
+    unpublished = publishing.where_to_get("")
+    assert "git+" not in unpublished
+    assert "without the address" in unpublished
+
+
 def test_setup_cell_asks_for_the_commit_of_the_repository():
     assert publishing.notebook_setup_cell("", COMMIT, "2.13.0") is None
     cell = publishing.notebook_setup_cell(URL, COMMIT, "2.13.0+cpu")

@@ -1,12 +1,19 @@
-"""Give every gallery example the same start: sphinx-gallery's reset hook for torch.
+"""Give every gallery example the same start: sphinx-gallery's reset hooks.
 
-Named in ``sphinx_gallery_conf["reset_modules"]`` as ``gallery_state.reset_torch``; it runs
-before and after each example, so no example inherits a seed, print options, a default
-dtype or a default device from the one before.
+Named in ``sphinx_gallery_conf["reset_modules"]``, they run before and after each example:
+
+- ``gallery_state.reset_torch``: no example inherits a seed, print options, a default
+  dtype or a default device from the one before;
+- ``gallery_state.deprecations_fail``: a ``DeprecationWarning`` or ``FutureWarning``
+  raised while an example runs is an error, which fails the build naming the page and
+  the line. When torch deprecates something a page teaches, the build says so first. A
+  page that shows such a warning on purpose catches it itself
+  (``warnings.catch_warnings``), where the reader sees it done.
 """
 
 from __future__ import annotations
 
+import warnings
 from typing import Any
 
 SEED = 0
@@ -20,3 +27,20 @@ def reset_torch(gallery_conf: dict[str, Any], fname: str) -> None:
     torch.set_printoptions(profile="default")
     torch.set_default_dtype(torch.float32)
     torch.set_default_device(None)
+
+
+_FAIL_ON = (DeprecationWarning, FutureWarning)
+_filters: warnings.catch_warnings | None = None  # the filters to restore after an example
+
+
+def deprecations_fail(gallery_conf: dict[str, Any], fname: str, when: str) -> None:
+    """Before an example: make deprecation warnings errors. After it: undo that."""
+    global _filters
+    if _filters is not None:  # after an example (or before one whose last did not end)
+        _filters.__exit__(None, None, None)
+        _filters = None
+    if when == "before":
+        _filters = warnings.catch_warnings()
+        _filters.__enter__()
+        for category in _FAIL_ON:
+            warnings.filterwarnings("error", category=category)

@@ -7,9 +7,12 @@ One setting, ``repository_url`` (set in ``conf.py`` from :func:`repository_url_f
   and notes a torch other than the build's (:func:`notebook_setup_cell`, sphinx-gallery's
   ``first_notebook_cell``);
 - every example page links to "Open this example in Colab" (:func:`colab_url`), shown by
-  the ``provenance.html`` template.
+  the ``provenance.html`` template;
+- the header links to the repository, and "Run it yourself" gives the command that
+  installs ``torchintro`` from it (:func:`where_to_get`, a MyST substitution).
 
-Without a repository URL (local and CI builds) there is neither.
+Without a repository URL (local and CI builds) there is none of these, and "Run it
+yourself" says the build does not know where the repository is.
 """
 
 from __future__ import annotations
@@ -38,6 +41,21 @@ def repository_url_from(environ: Mapping[str, str]) -> str:
     else:
         url = environ.get("READTHEDOCS_GIT_CLONE_URL", "")
     return url.removesuffix("/").removesuffix(".git")
+
+
+def where_to_get(url: str) -> str:
+    """Markdown telling a reader where ``torchintro`` comes from, for "Run it yourself"."""
+    if not url:
+        return (
+            "This copy of the site was built without the address of a public repository "
+            "(the `TORCHINTRO_REPOSITORY_URL` setting), so it cannot say where to download "
+            "`torchintro`; install it from a copy of the project's sources as shown below."
+        )
+    return (
+        f"Its source is in the project's repository, <{url}>. Install it from there "
+        "(pip also installs PyTorch if you do not have it):\n\n"
+        f'```console\n$ pip install "torchintro @ git+{url}"\n```'
+    )
 
 
 def build_commit(environ: Mapping[str, str], checkout: Path) -> str:

@@ -1,5 +1,8 @@
 """Every page of the built site loads in Chromium cleanly and entirely from the site itself."""
 
+import re
+from html.parser import HTMLParser
+
 import pytest
 
 pytestmark = pytest.mark.browser
@@ -20,3 +23,31 @@ def test_page_loads_cleanly(page_path, page_at):
         *(f"uncaught exception: {text}" for text in visit.page_errors),
     ]
     assert not problems, f"{page_path}:\n  " + "\n  ".join(dict.fromkeys(problems))
+
+
+class _Text(HTMLParser):
+    """The text of a page a reader sees: everything outside scripts and styles."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+        self._hidden = 0
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        self._hidden += tag in ("script", "style")
+
+    def handle_endtag(self, tag: str) -> None:
+        self._hidden -= tag in ("script", "style")
+
+    def handle_data(self, data: str) -> None:
+        if not self._hidden:
+            self.parts.append(data)
+
+
+def test_no_unresolved_cross_reference_shows_its_target(page_path, site_dir):
+    """A reference Sphinx could not resolve prints its target: ``python:int`` for ``int``."""
+    parser = _Text()
+    parser.feed((site_dir / page_path).read_text(encoding="utf-8"))
+    text = " ".join(parser.parts)
+    shown = sorted(set(re.findall(r"\b(?:python|numpy|torch|matplotlib):[\w.]+", text)))
+    assert not shown, f"{page_path} shows unresolved reference targets: {shown}"

@@ -34,3 +34,14 @@ def test_colab_links_follow_the_setting(site_dir):
         docname = page.relative_to(site_dir).with_suffix("").as_posix()
         expected = publishing.colab_url(url, docname)
         assert links == ([expected] if expected else []), page.name
+
+
+def test_running_page_says_where_torchintro_comes_from(site_dir):
+    url = publishing.repository_url_from(os.environ)
+    page = (site_dir / "running.html").read_text()
+    if url:
+        assert f'pip install "torchintro @ git+{url}"' in page.replace("&quot;", '"')
+        assert f'href="{url}"' in page  # the header's link, and the one in the text
+    else:
+        assert "built without the address of a public repository" in page
+        assert "git+" not in page
