@@ -193,6 +193,13 @@ def site(session: nox.Session) -> None:
             "run `playwright install chromium`, or set CHROMIUM=/path/to/chromium"
         )
     session.env["CHROMIUM"] = chromium
+    # The checks' JavaScript and Java tools (axe-core, the Nu HTML Checker), as locked.
+    if shutil.which("npm") is None:
+        session.error("No npm found: install Node.js's npm (apt-get install npm)")
+    session.run(
+        "npm", "ci", "--prefix", "tests/site/js", "--no-audit", "--no-fund", "--ignore-scripts",
+        "--loglevel=error", external=True,
+    )  # fmt: skip
     session.env["SOURCE_DATE_EPOCH"] = source_date_epoch()
     # The tests of one page share its load (tests/site/conftest.py): keep them on one worker.
     workers = ["--numprocesses=auto", "--maxprocesses=4", "--dist=loadgroup"]

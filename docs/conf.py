@@ -42,6 +42,7 @@ extensions = [
     "sphinx_copybutton",
     "sphinx_design",
     "sphinx_gallery.gen_gallery",
+    "sphinxext.opengraph",
     # Our build helpers, one job each (docs/_ext/):
     "example_inputs",  # re-run an example when anything deciding its output changed
     "light_dark_figures",  # every figure in a light and a dark variant
@@ -52,6 +53,7 @@ extensions = [
     "offline_mathjax",  # MathJax served from the site itself
     "search_outputs",  # printed outputs kept out of the search index
     "clean_downloads",  # downloaded scripts without the hidden checks
+    "page_descriptions",  # a meta description where opengraph finds no paragraph
     "sidebar_toggles",  # the sidebar's fold toggles named for screen readers
 ]
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
@@ -162,6 +164,9 @@ html_theme_options = {
     else [],
 }
 html_context = {"default_mode": "auto"}
+# sphinxext-opengraph: each page's <meta name="description"> (and Open Graph tags) from
+# its first paragraph. No social-card images: they would be drawn on every build.
+ogp_social_cards = {"enable": False}
 # The standalone pages have no section navigation to show.
 html_sidebars = {"running": [], "original-notebook": [], "api": []}
 

@@ -45,6 +45,8 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+# The JavaScript and Java tools the checks use, pinned in package.json there (`npm ci`).
+JS_TOOLS = ROOT / "tests" / "site" / "js"
 # Folders of the build that hold assets, not pages.
 NOT_PAGES = {"_static", "_sources", "_downloads", "_images"}
 # How long a page may take to load and settle; generous, since CI machines are slow.
@@ -147,6 +149,15 @@ def site_dir() -> Path:
     if not site_is_built():
         skip_or_fail(f"No built site at {HTML}: run `nox -s docs` first to build it.")
     return HTML
+
+
+@pytest.fixture(scope="session")
+def node_modules() -> Path:
+    """The tools pinned in tests/site/js/package.json; skips (fails in CI) if not installed."""
+    installed = JS_TOOLS / "node_modules"
+    if not (installed / ".package-lock.json").is_file():
+        skip_or_fail(f"The site checks' tools are not installed: run `npm ci` in {JS_TOOLS}")
+    return installed
 
 
 @pytest.fixture(scope="session")

@@ -1,7 +1,9 @@
 """axe-core finds no accessibility violation on any page, in light or in dark mode.
 
-axe runs with its default rules (WCAG 2.x A and AA, and best practices), injected from the
-copy bundled with axe-playwright-python, so nothing is fetched. The two modes differ only in
+axe runs with its default rules (WCAG 2.x A and AA, and best practices): the axe-core release
+pinned in ``tests/site/js/package.json`` (installed by ``npm ci`` there, as ``nox -s site``
+does), injected from disk so nothing is fetched, rather than the older copy bundled with
+axe-playwright-python, so that a newer rule set cannot pass us by. The two modes differ only in
 colours (the theme swaps CSS variables and the dark figure variants), so dark mode runs
 again only the default rules about colour; every other rule would give the light run's
 answer a second time. The dark check turns the light page dark with the theme's own
@@ -34,10 +36,11 @@ def describe(violations: list[dict]) -> str:
 
 
 @pytest.fixture(scope="session")
-def axe():
+def axe(node_modules):
+    """axe-core as pinned in tests/site/js/package.json, not the older copy axe-playwright bundles."""
     from axe_playwright_python.sync_playwright import Axe
 
-    return Axe()
+    return Axe.from_file(str(node_modules / "axe-core" / "axe.min.js"))
 
 
 # axe's default rules tagged "cat.color" (color-contrast-enhanced, AAA, is not a default).

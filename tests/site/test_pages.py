@@ -51,3 +51,20 @@ def test_no_unresolved_cross_reference_shows_its_target(page_path, site_dir):
     text = " ".join(parser.parts)
     shown = sorted(set(re.findall(r"\b(?:python|numpy|torch|matplotlib):[\w.]+", text)))
     assert not shown, f"{page_path} shows unresolved reference targets: {shown}"
+
+
+def test_every_page_has_a_description(page_path, site_dir):
+    """Search engines and link previews show it: from the page's own words, never empty."""
+    text = (site_dir / page_path).read_text(encoding="utf-8")
+    found = re.findall(r'<meta name="description" content="([^"]*)"', text)
+    assert len(found) == 1, f"{page_path}: {len(found)} descriptions"
+    assert len(found[0].split()) >= 4, f"{page_path}: {found[0]!r}"
+
+
+def test_printed_output_keeps_its_lines_whole(page_path, page_at):
+    """A printed tensor row wrapped in two reads as two rows: output scrolls instead."""
+    styles = page_at(page_path, "light").page.evaluate(
+        """() => Array.from(document.querySelectorAll(".sphx-glr-script-out pre"),
+                             pre => getComputedStyle(pre).whiteSpace)"""
+    )
+    assert all(style == "pre" for style in styles), f"{page_path}: {sorted(set(styles))}"
