@@ -12,6 +12,7 @@ import re
 import shutil
 import subprocess
 import sys
+import textwrap
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +23,20 @@ GENERATED = ("auto_examples", "gen_modules", "sg_execution_times.rst", "_build")
 NOT_SOURCES = (".git", ".nox", ".venv", "results", "__pycache__", ".hypothesis", *GENERATED)
 # The date builds show when the caller gives none (2023-11-14).
 EPOCH = "1700000000"
+
+
+def tiny_gallery(where: Path, conf: str, examples: dict[str, str]) -> Path:
+    """Write a one-gallery Sphinx project at ``where``: ``conf`` and the named ``examples``."""
+    (where / "docs").mkdir(parents=True)
+    (where / "docs" / "conf.py").write_text(textwrap.dedent(conf))
+    (where / "docs" / "index.rst").write_text(
+        "Tiny\n====\n\n.. toctree::\n\n   auto_examples/index\n"
+    )
+    (where / "examples").mkdir()
+    (where / "examples" / "GALLERY_HEADER.rst").write_text("Examples\n========\n")
+    for name, source in examples.items():
+        (where / "examples" / name).write_text(source)
+    return where
 
 
 def copy_project(destination: Path, *parts: str) -> Path:

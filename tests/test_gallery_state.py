@@ -1,13 +1,12 @@
 """Each example starts from the same state, and deprecations fail the build
 (docs/_ext/gallery_state.py)."""
 
-import textwrap
 import warnings
 
 import gallery_state
 import pytest
 
-from project_builds import ROOT, build_site
+from project_builds import ROOT, build_site, tiny_gallery
 
 
 def test_deprecations_are_errors_only_while_an_example_runs():
@@ -51,14 +50,7 @@ warnings.warn("this call is deprecated", FutureWarning, stacklevel=1)
 
 
 def test_a_deprecation_in_an_example_fails_the_build_naming_page_and_line(tmp_path):
-    (tmp_path / "docs").mkdir()
-    (tmp_path / "docs" / "conf.py").write_text(textwrap.dedent(CONF))
-    (tmp_path / "docs" / "index.rst").write_text(
-        "Tiny\n====\n\n.. toctree::\n\n   auto_examples/index\n"
-    )
-    (tmp_path / "examples").mkdir()
-    (tmp_path / "examples" / "GALLERY_HEADER.rst").write_text("Examples\n========\n")
-    (tmp_path / "examples" / "plot_deprecated.py").write_text(DEPRECATED)
+    tiny_gallery(tmp_path, CONF, {"plot_deprecated.py": DEPRECATED})
 
     build = build_site(tmp_path)
 

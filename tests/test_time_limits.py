@@ -1,13 +1,12 @@
 """No example can hang the build (docs/_ext/time_limits.py)."""
 
-import textwrap
 import time
 
 import psutil
 import pytest
 import time_limits
 
-from project_builds import ROOT, build_site
+from project_builds import ROOT, build_site, tiny_gallery
 
 CONF = f"""
 import sys
@@ -46,15 +45,8 @@ while True:
 
 
 def test_an_endless_example_fails_the_build_naming_page_and_line(tmp_path):
-    (tmp_path / "docs").mkdir()
-    (tmp_path / "docs" / "conf.py").write_text(textwrap.dedent(CONF))
-    (tmp_path / "docs" / "index.rst").write_text(
-        "Tiny\n====\n\n.. toctree::\n\n   auto_examples/index\n"
-    )
-    (tmp_path / "examples").mkdir()
-    (tmp_path / "examples" / "GALLERY_HEADER.rst").write_text("Examples\n========\n")
-    (tmp_path / "examples" / "plot_endless.py").write_text(ENDLESS)
-    (tmp_path / "examples" / "plot_quick.py").write_text('"""\nQuick\n=====\n"""\nprint(1)\n')
+    quick = '"""\nQuick\n=====\n"""\nprint(1)\n'
+    tiny_gallery(tmp_path, CONF, {"plot_endless.py": ENDLESS, "plot_quick.py": quick})
 
     build = build_site(tmp_path)
 
