@@ -1,7 +1,8 @@
 """Copy the project somewhere else and build its site there.
 
-One helper for the three places that need a build of their own: the benchmark
-(benchmarks/build_times.py), the reproducibility test and the incremental-build test.
+One helper for the places that need a build of their own: the benchmark
+(benchmarks/build_times.py), the reproducibility and incremental-build tests, and, with
+``tiny_gallery``, the tests that build a one-gallery project (time limits, deprecations).
 A build runs the current Python's Sphinx, with the copy's own ``src`` first on the path.
 """
 
