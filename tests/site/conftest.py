@@ -28,6 +28,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from browser_waits import TIMEOUT_MS, evaluate_async
+
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
 
@@ -49,8 +51,6 @@ CHROMIUM_ARGS = [
 JS_TOOLS = ROOT / "tests" / "site" / "js"
 # Folders of the build that hold assets, not pages.
 NOT_PAGES = {"_static", "_sources", "_downloads", "_images"}
-# How long a page may take to load and settle; generous, since CI machines are slow.
-TIMEOUT_MS = 30_000
 
 
 def in_ci() -> bool:
@@ -390,7 +390,8 @@ def settle(page) -> None:
         "() => !document.querySelector('script[src*=mathjax]') || "
         "(window.MathJax && MathJax.startup && MathJax.startup.promise)"
     )
-    page.evaluate(
+    evaluate_async(
+        page,
         "() => window.MathJax && MathJax.startup && MathJax.startup.promise"
-        " ? MathJax.startup.promise.then(() => true) : true"
+        " ? MathJax.startup.promise.then(() => true) : true",
     )

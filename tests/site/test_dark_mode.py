@@ -8,6 +8,8 @@ recoloured); the theme's CSS shows the one matching the mode.
 
 import pytest
 
+from browser_waits import evaluate_async
+
 pytestmark = pytest.mark.browser
 
 BACKGROUND = "() => getComputedStyle(document.body).backgroundColor"
@@ -72,7 +74,7 @@ def test_figures_follow_the_mode(figure_page_path, setting, theme, page_at):
     visit = page_at(figure_page_path, setting)
     page = visit.page
     assert page.evaluate(THEME) == theme
-    figures = page.evaluate(FIGURES)
+    figures = evaluate_async(page, FIGURES)
     light = [figure for figure in figures if figure["variant"] == "light"]
     dark = [figure for figure in figures if figure["variant"] == "dark"]
 
