@@ -55,6 +55,7 @@ extensions = [
     "clean_downloads",  # downloaded scripts without the hidden checks
     "page_descriptions",  # a meta description where opengraph finds no paragraph
     "sidebar_toggles",  # the sidebar's fold toggles named for screen readers
+    "valid_html",  # no invalid attribute, repeated id or raw template in the output
 ]
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
 root_doc = "index"

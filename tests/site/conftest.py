@@ -19,6 +19,7 @@ import functools
 import http.server
 import os
 import re
+import shutil
 import threading
 from collections import Counter, OrderedDict
 from dataclasses import dataclass, field
@@ -158,6 +159,18 @@ def node_modules() -> Path:
     if not (installed / ".package-lock.json").is_file():
         skip_or_fail(f"The site checks' tools are not installed: run `npm ci` in {JS_TOOLS}")
     return installed
+
+
+@pytest.fixture(scope="session")
+def java() -> str:
+    """Java, for the Nu HTML Checker; skips (fails in CI) where there is none."""
+    found = shutil.which(os.environ.get("JAVA", "java"))
+    if found is None:
+        skip_or_fail(
+            "No Java for the Nu HTML Checker: install it (`apt-get install "
+            "default-jre-headless` on Debian) or point the JAVA environment variable at one."
+        )
+    return found
 
 
 @pytest.fixture(scope="session")
