@@ -27,7 +27,7 @@ def test_a_thumbnail_loses_its_tooltip_and_keeps_the_rest():
 def test_a_tagged_thumbnail_keeps_its_tags():
     div = thumbnail_div(tags="data-sgtags='[\"basics\"]' ")
     assert clean_thumbnails(div) == (
-        "<div class=\"sphx-glr-thumbcontainer\" data-sgtags='[\"basics\"]'>"
+        '<div class="sphx-glr-thumbcontainer" data-sgtags=\'["basics"]\'>'
     )
 
 
