@@ -5,8 +5,25 @@ import warnings
 
 import gallery_state
 import pytest
+import torch
 
 from project_builds import ROOT, build_site, tiny_gallery
+
+
+def test_no_example_inherits_the_torch_state_of_the_one_before():
+    torch.manual_seed(123)
+    torch.set_default_dtype(torch.float64)
+    torch.set_printoptions(precision=2)
+    torch.use_deterministic_algorithms(True)
+    try:
+        gallery_state.reset_torch({}, "plot_b.py")
+        assert torch.get_default_dtype() == torch.float32
+        assert torch.initial_seed() == gallery_state.SEED
+        assert not torch.are_deterministic_algorithms_enabled()
+        assert str(torch.tensor([1 / 3])) == "tensor([0.3333])"
+    finally:
+        torch.use_deterministic_algorithms(False)
+        torch.set_printoptions(profile="default")
 
 
 def test_deprecations_are_errors_only_while_an_example_runs():

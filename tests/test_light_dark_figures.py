@@ -68,6 +68,19 @@ def test_dark_variant_turns_ink_light_and_paper_dark_but_keeps_boxed_text():
     assert rgb(boxed.get_bbox_patch().get_facecolor()) == "#b9d7f7"
 
 
+def test_text_written_on_an_image_keeps_its_colour():
+    fig, (heatmap, plain) = plt.subplots(1, 2)
+    heatmap.imshow([[0, 1], [2, 3]], cmap="Blues")
+    count = heatmap.text(0, 0, "0", color="black")  # on a light cell that stays light
+    label = plain.text(0.5, 0.5, "prose", color="black")  # on the paper
+    title = heatmap.set_title("confusion")
+    ext.recolor_for_dark(fig)
+
+    assert matplotlib.colors.to_hex(count.get_color()) == "#000000"
+    assert matplotlib.colors.to_hex(label.get_color()) == ext.DARK_INK
+    assert matplotlib.colors.to_hex(title.get_color()) == ext.DARK_INK
+
+
 def test_images_keep_every_class_and_escaped_alt_text_in_html():
     doctree = nodes.document(None, None)
     image = imgsgnode()

@@ -3,7 +3,7 @@
 Named in ``sphinx_gallery_conf["reset_modules"]``, they run before and after each example:
 
 - ``gallery_state.reset_torch``: no example inherits a seed, print options, a default
-  dtype or a default device from the one before;
+  dtype, a default device or deterministic-algorithms mode from the one before;
 - ``gallery_state.deprecations_fail``: a ``DeprecationWarning`` or ``FutureWarning``
   raised while an example runs is an error, which fails the build naming the page and
   the line. When torch deprecates something a page teaches, the build says so first. A
@@ -20,13 +20,17 @@ SEED = 0
 
 
 def reset_torch(gallery_conf: dict[str, Any], fname: str) -> None:
-    """Give every example the same torch state: seed 0, default printing, float32, CPU."""
+    """Give every example the same torch state: seed 0, default printing, float32, CPU.
+
+    Deterministic-algorithms mode is off again too (the reproducibility page turns it on).
+    """
     import torch  # here, not at module level: a build that runs no example never imports it
 
     torch.manual_seed(SEED)
     torch.set_printoptions(profile="default")
     torch.set_default_dtype(torch.float32)
     torch.set_default_device(None)
+    torch.use_deterministic_algorithms(False)
 
 
 _FAIL_ON = (DeprecationWarning, FutureWarning)

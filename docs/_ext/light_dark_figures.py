@@ -55,9 +55,11 @@ def recolor_for_dark(fig: Figure) -> Figure:
     """Recolour a figure for a dark page: dark paper, light ink, data colours unchanged.
 
     Text drawn inside its own box (such as the nodes of an autograd graph) keeps its
-    colours, since the box keeps its light fill.
+    colours, since the box keeps its light fill; so does text written on an image (such
+    as the counts in the cells of a confusion matrix), since the image keeps its colours.
     """
     boxed = {id(text.get_bbox_patch()) for text in fig.findobj(Text) if text.get_bbox_patch()}
+    on_images = {id(text) for ax in fig.axes if ax.images for text in ax.texts}
     fig.patch.set_facecolor(DARK_BACKGROUND)
     for ax in fig.axes:
         ax.set_facecolor(_paper(ax.get_facecolor()))
@@ -75,6 +77,8 @@ def recolor_for_dark(fig: Figure) -> Figure:
             arrow.set_edgecolor(_ink(arrow.get_edgecolor()))
             arrow.set_facecolor(_ink(arrow.get_facecolor()))
         if isinstance(artist, Text) and artist.get_bbox_patch() is None:
+            if id(artist) in on_images:
+                continue
             artist.set_color(_ink(artist.get_color()))
         elif isinstance(artist, Patch) and id(artist) not in boxed and artist is not fig.patch:
             artist.set_edgecolor(_ink(artist.get_edgecolor()))

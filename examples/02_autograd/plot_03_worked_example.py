@@ -151,6 +151,52 @@ assert [node.name for node in trace_graph(t, names=names).leaves] == ["x"]
 assert bool((trace_graph(t).leaves[0].grad == 12).all())
 # sphinx_gallery_end_ignore
 
+
+# %%
+# Checking a hand-written gradient numerically
+# --------------------------------------------
+# Working a gradient out by hand, as above, is error-prone; so is writing one in code.
+# ``torch.autograd.gradcheck`` compares the gradients autograd computes with
+# finite differences, :math:`(f(x + \epsilon) - f(x - \epsilon)) / 2\epsilon`, element by
+# element. It needs ``float64`` inputs: in ``float32`` the finite differences are too
+# inexact to compare with. Here it checks a function whose backward we write ourselves,
+# as a ``torch.autograd.Function``: :math:`f(x) = x^3`, with derivative :math:`3x^2`.
+class Cube(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, x):
+        ctx.save_for_backward(x)
+        return x**3
+
+    @staticmethod
+    def backward(ctx, grad_output):
+        (x,) = ctx.saved_tensors
+        return grad_output * 3 * x**2
+
+
+class WrongCube(Cube):
+    @staticmethod
+    def backward(ctx, grad_output):
+        (x,) = ctx.saved_tensors
+        return grad_output * 2 * x**2  # a slip: 2 instead of 3
+
+
+point = torch.randn(4, dtype=torch.float64, requires_grad=True)
+print("Cube:", torch.autograd.gradcheck(Cube.apply, (point,)))
+try:
+    torch.autograd.gradcheck(WrongCube.apply, (point,))
+except RuntimeError as error:
+    print(f"WrongCube: {type(error).__name__}: {str(error).splitlines()[0]}")
+# sphinx_gallery_start_ignore
+assert torch.autograd.gradcheck(Cube.apply, (point,))
+assert not torch.autograd.gradcheck(WrongCube.apply, (point,), raise_exception=False)
+# sphinx_gallery_end_ignore
+
+# %%
+# The correct backward passes; the wrong one raises a ``GradcheckError`` (a kind of
+# ``RuntimeError``) whose message
+# goes on to print both Jacobians, the numerical and the analytical one, side by side.
+# ``gradcheck(..., raise_exception=False)`` returns ``False`` instead.
+
 # %%
 # What we learned
 # ---------------
@@ -160,6 +206,8 @@ assert bool((trace_graph(t).leaves[0].grad == 12).all())
 #   used twice (``y * y``) receives a contribution along each use.
 # - Only leaves that require grad keep their gradients in ``.grad`` (intermediate
 #   results too, after ``retain_grad()``); constants such as 5 and 1 receive none.
+# - ``torch.autograd.gradcheck`` checks gradients against finite differences, on
+#   ``float64`` inputs.
 #
 # Next: :ref:`sphx_glr_auto_examples_02_autograd_plot_04_backward_rules.py`: scalar
 # outputs, accumulating gradients, and switching autograd off.

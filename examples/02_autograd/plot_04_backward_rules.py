@@ -180,6 +180,71 @@ assert detached.data_ptr() == x.data_ptr()
 # sphinx_gallery_end_ignore
 
 # %%
+# Why is ``.grad`` ``None``?
+# --------------------------
+# After ``backward()``, only *leaves* that require gradients have a ``.grad``: tensors
+# made by you, not computed from others. Reading the ``.grad`` of a computed tensor
+# gives ``None``, and PyTorch warns:
+import warnings
+
+leaf = torch.ones(2, requires_grad=True)
+doubled = leaf * 2
+doubled.sum().backward()
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")
+    print(leaf.grad, doubled.grad)
+print(f"{caught[0].category.__name__}: {str(caught[0].message).split('. ')[0]}. ...")
+# sphinx_gallery_start_ignore
+assert leaf.grad is not None
+assert len(caught) == 1
+assert "is not a leaf Tensor" in str(caught[0].message)
+# sphinx_gallery_end_ignore
+
+# %%
+# This is the usual cause of a ``None`` gradient: a parameter that is, without your
+# noticing, the *result* of an operation. Two common ways to get one:
+#
+# - ``w = torch.randn(3, requires_grad=True) * 0.01``: the leaf is the unscaled
+#   ``randn`` tensor; ``w`` is the product, so ``w.grad`` stays ``None``.
+# - ``w = torch.randn(3, requires_grad=True).to(device)``: where ``.to`` copies (to a
+#   GPU, or to another dtype), ``w`` is the copy, not the leaf. On the CPU,
+#   ``.to("cpu")`` returns the tensor itself, so the bug only shows on a GPU;
+#   ``.to(torch.float64)`` copies anywhere and shows the same thing.
+#
+# The fix is to finish computing the starting values first, then ask for gradients,
+# with ``requires_grad_()`` (or make the tensor where it will live, with
+# ``device=`` and ``dtype=``):
+scaled = torch.randn(3, requires_grad=True) * 0.01
+copied = torch.randn(3, requires_grad=True).to(torch.float64)
+fixed = (torch.randn(3) * 0.01).requires_grad_()
+for name, w in [("scaled", scaled), ("copied", copied), ("fixed", fixed)]:
+    (w * 2).sum().backward()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # the warning above, once per tensor
+        print(f"{name:<7} is_leaf={w.is_leaf!s:<5} grad={w.grad}")
+# sphinx_gallery_start_ignore
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")
+    assert scaled.grad is None
+    assert copied.grad is None
+assert fixed.is_leaf
+assert torch.equal(fixed.grad, torch.full((3,), 2.0))
+# sphinx_gallery_end_ignore
+
+# %%
+# A detached tensor is a leaf that does not require gradients, so it never gets a
+# ``.grad``, and a loss computed only from it cannot be backwarded at all.
+cut = leaf.detach()
+try:
+    (cut * 2).sum().backward()
+except RuntimeError as error:
+    print(f"RuntimeError: {error}")
+# sphinx_gallery_start_ignore
+else:
+    raise AssertionError("backward through a detached tensor did not raise")
+# sphinx_gallery_end_ignore
+
+# %%
 # What we learned
 # ---------------
 # - ``backward()`` without arguments needs a single-element output; otherwise pass
@@ -190,5 +255,8 @@ assert detached.data_ptr() == x.data_ptr()
 #   pass unless ``retain_graph=True``; a graph that saved none can be backwarded again.
 # - ``torch.no_grad()`` stops recording; ``detach()`` gives a tensor cut from the
 #   graph that shares the same memory.
+# - Only leaves keep ``.grad``: a ``None`` gradient usually means a parameter that is
+#   the result of an operation (``* 0.01``, ``.to(...)``); make it, then
+#   ``requires_grad_()``.
 #
 # Next: :ref:`sphx_glr_auto_examples_02_autograd_plot_05_exercises.py`.

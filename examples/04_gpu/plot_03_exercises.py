@@ -98,6 +98,7 @@ assert f"{fit.bias:.2f}" == "-1.93"
 # %%
 # Where next
 # ----------
-# This was the last page of the tutorial. The :doc:`landing page </index>` leads back
-# to the four galleries and to running the examples yourself; the
-# :doc:`API reference </api>` documents the ``torchintro`` helpers these pages used.
+# The next gallery, :ref:`sphx_glr_auto_examples_05_models`, trains a real model:
+# ``nn.Module``, mini-batches, a classifier of handwritten digits, evaluation, saving
+# and reproducible runs. The :doc:`API reference </api>` documents the ``torchintro``
+# helpers these pages used.
