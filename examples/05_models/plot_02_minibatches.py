@@ -155,9 +155,13 @@ for size, losses in curves.items():
 fig, ax = plt.subplots(layout="constrained")
 for size, losses in curves.items():
     steps = len(dataset) // size
-    ax.plot(range(1, epochs + 1), losses, label=f"batch size {size} ({steps} steps per epoch)")
+    label = f"batch size {size} ({steps} step{'s' if steps > 1 else ''} per epoch)"
+    ax.plot(range(1, epochs + 1), losses, label=label)
 ax.axhline(best, color="C3", linestyle=":", label="least squares")
 ax.set(xlabel="epoch", ylabel="mean squared error on all points", yscale="log")
+ax.set_yticks([0.2, 0.5, 1, 2, 5], labels=["0.2", "0.5", "1", "2", "5"])
+ax.minorticks_off()
+ax.xaxis.set_major_locator(plt.MaxNLocator(integer=True))
 ax.set(title="Smaller batches: more steps per epoch, noisier steps")
 ax.legend()
 plt.show()

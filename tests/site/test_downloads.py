@@ -1,5 +1,7 @@
 """What a reader downloads reads like the page: no hidden checks in scripts or zips."""
 
+import subprocess
+import sys
 import zipfile
 
 HIDDEN = "sphinx_gallery_start_ignore"
@@ -22,3 +24,39 @@ def test_downloaded_zips_have_no_hidden_checks(site_dir):
             for name in archive.namelist():
                 if name.endswith(".py"):
                     assert HIDDEN not in archive.read(name).decode("utf-8"), f"{path.name}: {name}"
+
+
+# Runs every downloaded script in one Python process (torch and matplotlib imported
+# once), each as __main__ in a fresh namespace, and reports those that raised.
+RUN_ALL = """
+import runpy, sys, traceback
+import matplotlib
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
+
+failed = []
+for path in sys.argv[1:]:
+    try:
+        runpy.run_path(path, run_name="__main__")
+    except BaseException:
+        failed.append(f"{path}:\\n{traceback.format_exc(limit=-4)}")
+    finally:
+        plt.close("all")
+sys.stderr.write("\\n".join(failed))
+sys.exit(1 if failed else 0)
+"""
+
+
+def test_downloaded_scripts_run(site_dir, tmp_path):
+    """A reader's downloaded script runs as it is, outside the build and without its checks."""
+    scripts = sorted(str(path) for path in (site_dir / "_downloads").rglob("plot_*.py"))
+    assert len(scripts) > 10
+    run = subprocess.run(
+        [sys.executable, "-c", RUN_ALL, *scripts],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert run.returncode == 0, f"downloaded scripts that failed:\n{run.stderr[-6000:]}"
