@@ -14,8 +14,9 @@ and ``.detach()``.
 # Dropout
 # -------
 # ``nn.Dropout(p=0.5)`` sets each value to zero with probability 0.5 in training mode
-# and doubles the others, so that the mean stays the same. In evaluation mode it passes
-# its input through unchanged. Every module starts in training mode.
+# and multiplies the others by 1 / (1 - 0.5) = 2, so that on average each output equals
+# its input. In evaluation mode it passes its input through unchanged. Every module
+# starts in training mode.
 import torch
 from torch import nn
 

@@ -150,3 +150,8 @@ assert best_accuracy > 0.95
 # ``copy.deepcopy`` copies the tensors of the state dictionary. Without it,
 # ``best_state`` would hold the very tensors the optimizer goes on changing, and loading
 # it back would restore the last epoch, not the best.
+#
+# Where next
+# ----------
+# The next gallery, :ref:`sphx_glr_auto_examples_06_distributed`, trains on more than
+# one process: ``torch.distributed``, ``DistributedDataParallel`` and ``torchrun``.
