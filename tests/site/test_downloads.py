@@ -1,5 +1,6 @@
 """What a reader downloads reads like the page: no hidden checks in scripts or zips."""
 
+import os
 import subprocess
 import sys
 import zipfile
@@ -54,6 +55,8 @@ def test_downloaded_scripts_run(site_dir, tmp_path):
     run = subprocess.run(
         [sys.executable, "-c", RUN_ALL, *scripts],
         cwd=tmp_path,
+        # One torch thread: the cores are shared with the other tests (see test_notebooks).
+        env={**os.environ, "OMP_NUM_THREADS": "1"},
         capture_output=True,
         text=True,
         timeout=600,

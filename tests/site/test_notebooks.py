@@ -31,11 +31,15 @@ def kernel(tmp_path_factory) -> Iterator[object]:
     from jupyter_client.manager import AsyncKernelManager
     from nbclient.util import run_sync
 
-    # The kernel inherits this environment: no display, and Jupyter's current paths
-    # rather than a deprecation warning about them.
+    # The kernel inherits this environment: no display, Jupyter's current paths rather
+    # than a deprecation warning about them, and one thread for torch: the tests share
+    # the cores with a browser and another worker, and torch's two threads then wait on
+    # each other (the digits page with both cores busy: 6.3 s with two threads, 2.2 s
+    # with one).
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("MPLBACKEND", "Agg")
         patch.setenv("JUPYTER_PLATFORM_DIRS", "1")
+        patch.setenv("OMP_NUM_THREADS", "1")
         manager = AsyncKernelManager(kernel_name="python3")
         yield manager
     if manager.has_kernel:
