@@ -51,7 +51,7 @@ command = [
 ]
 run = subprocess.run(command, capture_output=True, text=True, timeout=90, check=False)
 if run.returncode != 0:
-    raise RuntimeError(f"torchrun failed with exit code {run.returncode}:\n{run.stderr}")
+    raise RuntimeError(f"torchrun failed ({run.returncode}):\n{run.stdout}\n{run.stderr}")
 print(run.stdout)
 # sphinx_gallery_start_ignore
 lines = run.stdout.splitlines()

@@ -52,6 +52,10 @@ def main(epochs: int = 20, batch_size: int = 8, lr: float = 0.1) -> None:
         print(f"{world_size} processes, {epochs} epochs, {len(loader)} steps per epoch")
         for other, (weight, bias, last_loss) in enumerate(everyone):
             print(f"rank {other}: weight {weight:.4f}, bias {bias:.4f}, last loss {last_loss:.4f}")
+    # Shut down in order: every rank done with its collectives, DDP (which holds the
+    # process group) gone, then the group itself.
+    dist.barrier()
+    del model, optimizer
     dist.destroy_process_group()
 
 
