@@ -127,9 +127,10 @@ def lint(session: nox.Session) -> None:
 
 @nox.session(venv_backend="none")
 def tests(session: nox.Session) -> None:
-    """Unit and property tests of the package and of the docs build's extensions."""
+    """Unit and property tests of the package and of the docs build's extensions, on every core."""
     shared_environment(session)
-    session.run(shared_tool("pytest"), *(session.posargs or ["tests/", "--ignore=tests/site"]))
+    default = ["tests/", "--ignore=tests/site", "--numprocesses=auto"]
+    session.run(shared_tool("pytest"), *(session.posargs or default))
 
 
 @nox.session(venv_backend="none")
