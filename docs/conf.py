@@ -126,7 +126,7 @@ else:
     intersphinx_mapping = {}
     intersphinx_disabled_reftypes = ["*"]
 nitpick_ignore_regex = [
-    (r"py:.*", r"(torch|numpy|np|matplotlib|collections|typing)(\..*)?"),
+    (r"py:.*", r"(torch|numpy|np|matplotlib|collections|typing|os|subprocess)(\..*)?"),
     (r"py:.*", r"(int|float|str|bool|tuple|list|dict|None|Callable|Iterable|Mapping)"),
     (r".*", r"python:.*"),  # numpydoc's links for builtin types
 ]

@@ -9,7 +9,13 @@ import psutil
 import pytest
 import torch
 
-from torchintro.distributed import WorkerError, collectives, run_processes, train_ddp
+from torchintro.distributed import (
+    WorkerError,
+    collectives,
+    run_processes,
+    run_torchrun,
+    train_ddp,
+)
 
 
 def spawned_children() -> list[str]:
@@ -104,3 +110,21 @@ def test_a_script_without_a_main_guard_starts_its_processes_once(tmp_path):
     )
     assert run.returncode == 0, run.stderr
     assert run.stdout.splitlines() == ["page ran", "[3.0, 3.0]"]
+
+
+def test_torchrun_needs_an_existing_script_and_sane_numbers(tmp_path):
+    with pytest.raises(FileNotFoundError, match="script must be an existing file"):
+        run_torchrun(tmp_path / "missing.py")
+    script = tmp_path / "script.py"
+    script.write_text("")
+    with pytest.raises(ValueError, match="nproc_per_node must be a positive integer, got 0"):
+        run_torchrun(script, 0)
+    with pytest.raises(TypeError, match="timeout must be a positive number, got 'x'"):
+        run_torchrun(script, timeout="x")
+
+
+def test_a_failing_torchrun_script_raises_with_its_output(tmp_path):
+    script = tmp_path / "fails.py"
+    script.write_text("raise SystemExit('no data here')\n")
+    with pytest.raises(RuntimeError, match=r"(?s)torchrun failed with exit code 1.*no data here"):
+        run_torchrun(script, nproc_per_node=1, timeout=60)

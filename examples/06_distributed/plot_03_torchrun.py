@@ -35,23 +35,13 @@ print(script.read_text())
 #
 # ``--standalone`` runs the job on this machine alone, with a free port for the
 # processes to meet; ``--nproc-per-node=2`` starts two processes. ``torchrun`` is the
-# ``torch.distributed.run`` module, so the page runs it as ``python -m
-# torch.distributed.run`` with the Python running the page, in a subprocess with a time
-# limit:
-import subprocess
-import sys
+# ``torch.distributed.run`` module: :func:`torchintro.distributed.run_torchrun` runs it
+# as ``python -m torch.distributed.run`` with the Python running this page, in a
+# subprocess with a time limit, and returns what it printed:
+from torchintro.distributed import run_torchrun
 
-command = [
-    sys.executable,
-    "-m",
-    "torch.distributed.run",
-    "--standalone",
-    "--nproc-per-node=2",
-    str(script),
-]
-run = subprocess.run(command, capture_output=True, text=True, timeout=90, check=False)
-if run.returncode != 0:
-    raise RuntimeError(f"torchrun failed ({run.returncode}):\n{run.stdout}\n{run.stderr}")
+run = run_torchrun(script, nproc_per_node=2, timeout=90)
+print("python", " ".join(run.args[1:]).replace(str(script), script.name))
 print(run.stdout)
 # sphinx_gallery_start_ignore
 lines = run.stdout.splitlines()
