@@ -150,12 +150,17 @@ val_loss, val_accuracy = history["validation"][-1]
 assert history["train"][0][1] < 0.95 < val_accuracy
 assert train_loss < val_loss
 assert val_accuracy <= train_accuracy
+train_losses = [loss for loss, _ in history["train"]]
+val_losses = [loss for loss, _ in history["validation"]]
+assert all(t < v for t, v in zip(train_losses[-10:], val_losses[-10:], strict=True))
+assert val_losses[-1] / val_losses[-11] > train_losses[-1] / train_losses[-11]  # slower
 # sphinx_gallery_end_ignore
 
 # %%
-# Both losses fall quickly, then the training loss keeps falling while the validation
-# loss levels off above it: the model fits the images it learns from better than new
-# ones. The validation set is what tells us when more training stops helping.
+# Both losses fall quickly at first. Over the last ten epochs the validation loss stays
+# above the training loss and falls more slowly: the model fits the images it learns
+# from better than new ones. The validation set is what tells us when more training
+# stops helping.
 #
 # The test set, once
 # ------------------
