@@ -37,8 +37,9 @@ three collective operations data-parallel training is built from.
 # ``mp.spawn`` starts the processes with the ``spawn`` method: each is a fresh Python
 # that imports ``main`` from its module. That is why the function must live in a file
 # that can be imported, not in a notebook cell. The ``file://`` *init method* is a
-# file the processes use to find each other; between machines it would be a
-# ``tcp://host:port`` address instead.
+# file the processes use to find each other; it must not be left over from an earlier
+# run (PyTorch removes it when a run ends cleanly, not after a crash), so a new path for
+# each run is safest. Between machines it would be a ``tcp://host:port`` address.
 #
 # Running it from a page
 # ----------------------
