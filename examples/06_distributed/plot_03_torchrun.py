@@ -49,6 +49,9 @@ assert lines[0] == "2 processes, 20 epochs, 4 steps per epoch"
 weights = {line.split(", ")[0].split()[-1] for line in lines[1:3]}
 assert len(weights) == 1  # both ranks hold the same weight
 assert abs(float(weights.pop()) - 3) < 0.1
+biases = {line.split(", ")[1].split()[-1] for line in lines[1:3]}
+assert len(biases) == 1
+assert abs(float(biases.pop()) + 2) < 0.1  # close to the true intercept too
 # sphinx_gallery_end_ignore
 
 # %%
