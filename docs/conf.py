@@ -50,6 +50,7 @@ extensions = [
     "publishing",  # the repository setting: notebook install cell, Colab links
     "time_limits",  # each example runs under a time limit
     "folded_solutions",  # exercise solutions in "Show a solution" dropdowns
+    "exercises_only",  # exercise pages' notebooks and scripts without the solutions
     "offline_mathjax",  # MathJax served from the site itself
     "search_outputs",  # printed outputs kept out of the search index
     "clean_downloads",  # downloaded scripts without the hidden checks
@@ -192,10 +193,12 @@ sphinx_gallery_conf = {
     "abort_on_example_error": True,
     # time_limits: no example may run past torchintro_time_limit and hang the build.
     # gallery_state: the same torch state for every example; deprecations fail the build.
+    # exercise_checks: every exercise's reference solution passes its checker.
     "reset_modules": (
         "matplotlib",
         "gallery_state.reset_torch",
         "gallery_state.deprecations_fail",
+        "exercise_checks.solutions_pass",
         "time_limits.limit_example_time",
     ),
     "reset_modules_order": "both",
@@ -209,6 +212,9 @@ sphinx_gallery_conf = {
     "min_reported_time": float("inf"),
     "write_computation_times": False,
     "capture_repr": ("__repr__",),
+    # A checker of torchintro.exercises prints its verdict; the Verdict it returns
+    # would show again as an output (in a notebook it shows nothing).
+    "ignore_repr_types": r"torchintro\.exercises\.Verdict",
     "image_scrapers": ("light_dark_figures.light_and_dark_scraper",),
     "matplotlib_animations": False,
     "default_thumb_file": str(HERE / "_static" / "default_thumb.png"),

@@ -3,16 +3,21 @@ Exercises: tensors
 ==================
 
 Three short exercises on broadcasting, in-place operations and memory shared with
-NumPy. Try each one before opening its solution.
+NumPy. Each one has a cell for your answer, ending with a check that tells you what is
+still wrong, or that your answer is right. Try each one before opening its solution.
 """
 
 # %%
 # Setup
 # -----
 # The solutions use these imports and the usual seed. (``manual_seed`` returns the
-# generator object; assigning it to ``_`` keeps it from being displayed.)
+# generator object; assigning it to ``_`` keeps it from being displayed.) The checkers
+# come from :mod:`torchintro.exercises`: each computes the right answer itself and
+# compares yours with it.
 import numpy as np
 import torch
+
+from torchintro.exercises import check_double_safely, check_fill_shared, check_multiplication_table
 
 _ = torch.manual_seed(0)
 
@@ -22,7 +27,13 @@ _ = torch.manual_seed(0)
 # Without a Python loop, make the 5x5 multiplication table: the tensor whose element
 # :math:`(i, j)` is :math:`(i + 1)(j + 1)`. Hint: ``torch.arange`` gives the numbers 1
 # to 5, ``.reshape(5, 1)`` turns them into a column, and broadcasting does the rest.
-#
+# Replace the ``...`` with your table; the check says what is still wrong:
+
+# %%
+table = ...
+check_multiplication_table(table)
+
+# %%
 # **Solution**
 
 # %%
@@ -32,11 +43,7 @@ table = numbers.reshape(5, 1) * numbers
 print(table)
 # torch.outer computes the same table.
 print(torch.equal(table, torch.outer(numbers, numbers)))
-# sphinx_gallery_start_ignore
-assert table.shape == (5, 5)
-assert all(table[i, j].item() == (i + 1) * (j + 1) for i in range(5) for j in range(5))
-assert torch.equal(table, torch.outer(numbers, numbers))
-# sphinx_gallery_end_ignore
+check_multiplication_table(table)
 
 # %%
 # Exercise 2: the in-place trap
@@ -50,9 +57,18 @@ assert torch.equal(table, torch.outer(numbers, numbers))
 #     prices = torch.tensor([1.0, 2.0, 3.0])
 #     doubled = double(prices)
 #
-# What does ``print(prices)`` show afterwards, and why? Rewrite ``double`` so that the
-# caller's tensor stays unchanged.
-#
+# What does ``print(prices)`` show afterwards, and why? Write ``double_safely``, which
+# returns its tensor doubled and leaves the caller's tensor unchanged:
+
+
+# %%
+def double_safely(t):
+    raise NotImplementedError  # your code here
+
+
+check_double_safely(double_safely)
+
+# %%
 # **Solution**
 
 
@@ -76,30 +92,45 @@ prices = torch.tensor([1.0, 2.0, 3.0])
 doubled = double_safely(prices)
 print(prices)
 print(doubled)
+check_double_safely(double_safely)
 # sphinx_gallery_start_ignore
 assert double(torch.ones(1)).item() == 2.0
-assert torch.equal(prices, torch.tensor([1.0, 2.0, 3.0]))
-assert torch.equal(doubled, torch.tensor([2.0, 4.0, 6.0]))
-assert doubled is not prices
 # sphinx_gallery_end_ignore
 
 # %%
 # Exercise 3: shared memory
 # -------------------------
-# Start from ``readings = np.zeros(4)``. Make a tensor that shares memory with
-# ``readings`` and set every reading to 3 with one in-place tensor operation. Then make
-# a ``float32`` tensor from ``readings`` and check that changing it leaves
-# ``readings`` alone.
-#
-# **Solution**
+# Write ``fill_shared(readings, value)``: it makes a tensor that shares memory with the
+# NumPy array ``readings``, sets every element to ``value`` with one in-place tensor
+# operation, and returns the tensor, so that ``readings`` itself holds ``value``
+# afterwards. Then: does a ``float32`` tensor made from ``readings`` share its memory
+# too?
+
 
 # %%
-readings = np.zeros(4)
-shared = torch.from_numpy(readings)  # shares the array's memory
-shared.fill_(3)
-print(readings)
+def fill_shared(readings, value):
+    raise NotImplementedError  # your code here
 
-single = shared.float()  # float64 -> float32 needs new memory: a copy
+
+check_fill_shared(fill_shared)
+
+# %%
+# **Solution**
+
+
+# %%
+def fill_shared(readings, value):
+    shared = torch.from_numpy(readings)  # shares the array's memory
+    shared.fill_(value)
+    return shared
+
+
+readings = np.zeros(4)
+fill_shared(readings, 3.0)
+print(readings)
+check_fill_shared(fill_shared)
+
+single = torch.from_numpy(readings).float()  # float64 -> float32 needs new memory: a copy
 single[0] = -1.0
 print(single)
 print(readings)
@@ -108,6 +139,11 @@ assert readings.tolist() == [3.0, 3.0, 3.0, 3.0]
 assert single.dtype == torch.float32
 assert single.tolist() == [-1.0, 3.0, 3.0, 3.0]
 # sphinx_gallery_end_ignore
+
+# %%
+# ``torch.from_numpy`` shares the array's memory, so filling the tensor fills the
+# array. The ``float32`` tensor is a copy: NumPy stores ``float64``, and converting
+# the dtype needs new memory, so changing it leaves ``readings`` alone.
 
 # %%
 # Up next

@@ -2,15 +2,24 @@
 Exercises: autograd
 ===================
 
-Three short exercises on gradients. Try each one before opening its solution.
+Three short exercises on gradients. Each one has a cell for your answer, ending with a
+check that tells you what is still wrong, or that your answer is right. Try each one
+before opening its solution.
 """
 
 # %%
 # Setup
 # -----
 # Each solution below starts from this. ``torch.manual_seed`` returns the random
-# number generator; assigning it to ``_`` keeps it from being printed.
+# number generator; assigning it to ``_`` keeps it from being printed. The checkers come
+# from :mod:`torchintro.exercises`.
 import torch
+
+from torchintro.exercises import (
+    check_fixed_loop,
+    check_partial_derivatives,
+    check_sine_derivative,
+)
 
 _ = torch.manual_seed(0)
 
@@ -20,11 +29,19 @@ _ = torch.manual_seed(0)
 # Use autograd to compute the derivative of :math:`\sin x` at 50 points between 0 and
 # :math:`2\pi`, and compare it with :math:`\cos x`. Hint: ``backward()`` needs a
 # scalar, and summing is harmless here because each output depends on one input only.
-#
-# **Solution**
+# Make ``angles`` the 50 points, call ``backward()``, and check ``angles``, whose
+# ``.grad`` then holds the derivative:
 
 # %%
 import math
+
+angles = ...
+check_sine_derivative(angles)
+
+# %%
+# **Solution**
+
+# %%
 
 import matplotlib.pyplot as plt
 
@@ -45,30 +62,35 @@ ax.legend(loc="lower left")
 plt.show()
 
 print(torch.allclose(angles.grad, torch.cos(points)))
-# sphinx_gallery_start_ignore
-assert torch.allclose(angles.grad, torch.cos(points))
-# sphinx_gallery_end_ignore
+check_sine_derivative(angles)
 
 # %%
 # Exercise 2: predict, then check
 # -------------------------------
 # Let :math:`a = 2`, :math:`b = 3` and :math:`f = a^2 b + b`. Work out
-# :math:`\partial f / \partial a` and :math:`\partial f / \partial b` on paper, then
-# check your answers with autograd.
-#
+# :math:`\partial f / \partial a` and :math:`\partial f / \partial b` on paper, and
+# check your two numbers; then compute them with autograd.
+
+# %%
+by_hand = (..., ...)  # (df/da, df/db)
+check_partial_derivatives(by_hand)
+
+# %%
 # **Solution**
 
 # %%
 # By hand, :math:`\partial f / \partial a = 2ab = 12` and
 # :math:`\partial f / \partial b = a^2 + 1 = 5`.
+by_hand = (12, 5)
+check_partial_derivatives(by_hand)
+
 a = torch.tensor(2.0, requires_grad=True)
 b = torch.tensor(3.0, requires_grad=True)
 f = a**2 * b + b
 f.backward()
 print(a.grad, b.grad)
 # sphinx_gallery_start_ignore
-assert a.grad.item() == 12.0
-assert b.grad.item() == 5.0
+assert (a.grad.item(), b.grad.item()) == by_hand
 # sphinx_gallery_end_ignore
 
 # %%
@@ -84,18 +106,28 @@ assert b.grad.item() == 5.0
 #        (x * x).backward()
 #        print(x.grad)
 #
+# Fix the loop, collect what ``x.grad`` holds after each pass in ``gradients`` (as
+# numbers: ``x.grad.item()``), and check them:
+
+# %%
+gradients = ...
+check_fixed_loop(gradients)
+
+# %%
 # **Solution**
 
 # %%
 # ``backward()`` adds to ``x.grad``, so each pass piles onto the last one. Reset the
 # gradient before each backward pass (``x.grad.zero_()`` works too once it exists).
 x = torch.tensor(1.0, requires_grad=True)
+gradients = []
 for _ in range(3):
     x.grad = None
     (x * x).backward()
     print(x.grad)
+    gradients.append(x.grad.item())
+check_fixed_loop(gradients)
 # sphinx_gallery_start_ignore
-assert x.grad.item() == 2.0
 trap = torch.tensor(1.0, requires_grad=True)
 seen = []
 for _ in range(3):

@@ -2,14 +2,16 @@
 Exercises: training a real model
 ================================
 
-Three short exercises on modules, evaluation and checkpoints. Try each one before you
-open its solution.
+Three short exercises on modules, evaluation and checkpoints. Each one has a cell for
+your answer, ending with a check that tells you what is still wrong, or that your answer
+is right. Try each one before you open its solution.
 """
 
 # %%
 # Setup
 # -----
-# The digits of this gallery, split into a training and a validation set, as tensors.
+# The digits of this gallery, split into a training and a validation set, as tensors,
+# and the checkers from :mod:`torchintro.exercises`.
 import copy
 
 import torch
@@ -17,6 +19,8 @@ from sklearn.datasets import load_digits
 from sklearn.model_selection import train_test_split
 from torch import nn
 from torch.utils.data import DataLoader, TensorDataset
+
+from torchintro.exercises import check_accuracy, check_best_epoch, check_mlp
 
 digits = load_digits()
 features = torch.tensor(digits.data, dtype=torch.float32) / 16
@@ -33,7 +37,21 @@ print(x_train.shape, x_val.shape)
 # between them, as a subclass of ``nn.Module`` with ``__init__`` and ``forward``. How
 # many parameters does ``MLP(64, 32, 10)`` have? Work it out by hand, then count them
 # with ``parameters()``.
-#
+
+
+# %%
+class MLP(nn.Module):
+    def __init__(self, inputs: int, hidden: int, outputs: int) -> None:
+        super().__init__()
+        raise NotImplementedError  # your layers here
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        raise NotImplementedError  # your code here
+
+
+check_mlp(MLP)
+
+# %%
 # **Solution**
 
 
@@ -53,9 +71,9 @@ mlp = MLP(64, 32, 10)
 by_hand = 64 * 32 + 32 + 32 * 10 + 10  # weights and biases of each layer
 counted = sum(p.numel() for p in mlp.parameters())
 print(by_hand, counted, mlp(x_train[:5]).shape)
+check_mlp(MLP)
 # sphinx_gallery_start_ignore
 assert by_hand == counted == 2410
-assert mlp(x_train[:5]).shape == (5, 10)
 # sphinx_gallery_end_ignore
 
 # %%
@@ -68,7 +86,16 @@ assert mlp(x_train[:5]).shape == (5, 10)
 # ``DataLoader`` that ``model`` classifies correctly. It must evaluate in evaluation
 # mode without recording gradients, and leave the model in the mode it found it in.
 # Check it against the accuracy computed on the whole validation tensor at once.
-#
+
+
+# %%
+def accuracy(model: nn.Module, loader: DataLoader) -> float:
+    raise NotImplementedError  # your code here
+
+
+check_accuracy(accuracy)
+
+# %%
 # **Solution**
 
 
@@ -90,19 +117,17 @@ print(f"{accuracy(mlp, val_loader):.4f}")
 with torch.no_grad():
     at_once = (mlp(x_val).argmax(dim=1) == y_val).float().mean().item()
 print(f"{at_once:.4f}", mlp.training)
+check_accuracy(accuracy)
 # sphinx_gallery_start_ignore
 assert abs(accuracy(mlp, val_loader) - at_once) < 1e-6
-assert mlp.training
-mlp.eval()
-accuracy(mlp, val_loader)
-assert not mlp.training
-mlp.train()
+assert at_once <= 0.1
 # sphinx_gallery_end_ignore
 
 # %%
-# The model is untrained, so about one digit in ten is right. Counting correct
-# examples batch by batch and dividing once at the end gives the same fraction as the
-# whole tensor at once, even though the last batch is smaller than the others.
+# The model is untrained, so it does no better than guessing, which gets one digit in
+# ten right. Counting correct examples batch by batch and dividing once at the end
+# gives the same fraction as the whole tensor at once, even though the last batch is
+# smaller than the others.
 #
 # Exercise 3: keep the best epoch
 # -------------------------------
@@ -111,8 +136,14 @@ mlp.train()
 # parameters from the epoch where it was highest ("early stopping"). Load that copy
 # back at the end and check that the model then has the best accuracy you recorded.
 # Careful: ``state_dict()`` returns references to the model's live tensors, which the
-# next optimizer step changes.
-#
+# next optimizer step changes. Check your model, with the list of the 20 accuracies:
+
+# %%
+model = ...
+accuracies = ...
+check_best_epoch(model, accuracies)
+
+# %%
 # **Solution**
 
 # %%
@@ -126,13 +157,14 @@ train_loader = DataLoader(
     shuffle=True,
     generator=torch.Generator().manual_seed(0),
 )
-best_accuracy, best_epoch, best_state = 0.0, None, None
+accuracies, best_accuracy, best_epoch, best_state = [], 0.0, None, None
 for epoch in range(20):
     for xb, yb in train_loader:
         optimizer.zero_grad()
         loss_fn(model(xb), yb).backward()
         optimizer.step()
     score = accuracy(model, val_loader)
+    accuracies.append(score)
     if score > best_accuracy:
         best_accuracy, best_epoch = score, epoch + 1
         best_state = copy.deepcopy(model.state_dict())  # a copy, not the live tensors
@@ -141,6 +173,7 @@ final_accuracy = accuracy(model, val_loader)
 model.load_state_dict(best_state)
 print(f"best epoch {best_epoch}: {best_accuracy:.4f}; last epoch: {final_accuracy:.4f}")
 print(f"after loading the best state: {accuracy(model, val_loader):.4f}")
+check_best_epoch(model, accuracies)
 # sphinx_gallery_start_ignore
 assert accuracy(model, val_loader) == best_accuracy >= final_accuracy
 assert best_accuracy > 0.95

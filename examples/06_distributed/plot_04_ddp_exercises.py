@@ -4,17 +4,22 @@ Exercises: more than one process
 
 Three short exercises on what data-parallel training does, each answered in one
 process: the samplers and the gradients of several processes can be computed without
-starting them. Try each one before you open its solution.
+starting them. Each one has a cell for your answer, ending with a check that tells you
+what is still wrong, or that your answer is right. Try each one before you open its
+solution.
 """
 
 # %%
 # Setup
 # -----
+# Ten examples of the regression line, and the checkers from
+# :mod:`torchintro.exercises`.
 import torch
 from torch import nn
 from torch.utils.data import DataLoader, DistributedSampler, TensorDataset
 
 import torchintro
+from torchintro.exercises import check_averaged_gradient, check_shards, check_steps_per_epoch
 
 x, y = torchintro.make_linear_data(10, noise=0.5, seed=0)
 dataset = TensorDataset(x, y)
@@ -25,8 +30,13 @@ print(len(dataset))
 # -----------------------------------
 # Split the 10 examples of ``dataset`` between 3 processes with ``DistributedSampler``,
 # without shuffling. Which indices does each rank get? 10 is not a multiple of 3: what
-# does the sampler do about it?
-#
+# does the sampler do about it? Put each rank's indices, as a list, in ``shards``:
+
+# %%
+shards = [..., ..., ...]
+check_shards(shards)
+
+# %%
 # **Solution**
 
 # %%
@@ -35,8 +45,9 @@ shards = [
 ]
 for rank, shard in enumerate(shards):
     print(f"rank {rank}: {shard}")
+check_shards(shards)
 # sphinx_gallery_start_ignore
-assert shards == [[0, 3, 6, 9], [1, 4, 7, 0], [2, 5, 8, 1]]
+assert shards == [[0, 3, 6, 9], [1, 4, 7, 0], [2, 5, 8, 1]]  # what the text below says
 # sphinx_gallery_end_ignore
 
 # %%
@@ -47,11 +58,18 @@ assert shards == [[0, 3, 6, 9], [1, 4, 7, 0], [2, 5, 8, 1]]
 #
 # Exercise 2: averaging gradients by hand
 # ---------------------------------------
-# Make two copies of one ``nn.Linear(1, 1)`` (``copy.deepcopy``), give the first the
+# Right after ``torch.manual_seed(0)``, make one ``nn.Linear(1, 1)`` and two copies of
+# it (``copy.deepcopy``). Give the first copy the
 # first 5 examples and the second the last 5, and compute each copy's gradient of its
 # mean squared error. Average the two gradients, as DDP's ``all_reduce`` does, and
 # compare with the gradient one model gets from the mean squared error on all 10.
-#
+# Check the averaged gradient of the weight:
+
+# %%
+averaged = ...
+check_averaged_gradient(averaged)
+
+# %%
 # **Solution**
 
 # %%
@@ -66,6 +84,7 @@ averaged = (replicas[0].weight.grad + replicas[1].weight.grad) / 2
 
 nn.functional.mse_loss(model(x).squeeze(1), y).backward()
 print(averaged, model.weight.grad)
+check_averaged_gradient(averaged)
 # sphinx_gallery_start_ignore
 assert torch.allclose(averaged, model.weight.grad, atol=1e-6)
 # sphinx_gallery_end_ignore
@@ -79,9 +98,14 @@ assert torch.allclose(averaged, model.weight.grad, atol=1e-6)
 # ---------------------------
 # A job runs on 4 processes with 8 examples per process and step, on a data set of
 # 1,000 examples. How many steps does an epoch take, and how many examples does each
-# step use in all? Work it out, then check with a ``DistributedSampler`` and a
-# ``DataLoader`` for one of the ranks.
-#
+# step use in all? Work it out and check your two numbers, then count with a
+# ``DistributedSampler`` and a ``DataLoader`` for one of the ranks.
+
+# %%
+steps, examples_per_step = ..., ...
+check_steps_per_epoch((steps, examples_per_step))
+
+# %%
 # **Solution**
 
 # %%
@@ -89,6 +113,8 @@ big = TensorDataset(torch.zeros(1000, 1))
 sampler = DistributedSampler(big, num_replicas=4, rank=0)
 loader = DataLoader(big, batch_size=8, sampler=sampler)
 print(len(sampler), len(loader), 4 * 8)
+steps, examples_per_step = len(loader), 4 * 8
+check_steps_per_epoch((steps, examples_per_step))
 # sphinx_gallery_start_ignore
 assert (len(sampler), len(loader)) == (250, 32)
 # sphinx_gallery_end_ignore

@@ -16,6 +16,8 @@ pytestmark = pytest.mark.notebooks
 
 CELL_TIMEOUT_S = 120
 ANSI_ESCAPE = re.compile(r"\x1b\[[0-9;]*m")
+# The line a checker of torchintro.exercises prints: "Correct (exercise)." or "Not yet (...): ..."
+VERDICT = re.compile(r"^(?P<verdict>Correct|Not yet) \((?P<exercise>[^)]*)\)", re.MULTILINE)
 CLEAR = """\
 %reset -f
 import matplotlib.pyplot
@@ -64,8 +66,64 @@ def test_notebook_runs(notebook, site_dir, tmp_path, kernel):
     except CellExecutionError as error:
         failure = ANSI_ESCAPE.sub("", str(error))
     else:
+        check_verdicts(notebook.stem, printed(book))
         return
     finally:
         if client.kc is not None:  # this notebook's connection to the kernel, not the kernel
             client.kc.stop_channels()
     pytest.fail(f"{notebook.relative_to(site_dir)} failed:\n{failure}", pytrace=False)
+
+
+def printed(book) -> str:
+    """Everything the notebook's cells printed."""
+    return "".join(
+        output.get("text", "")
+        for cell in book.cells
+        for output in cell.get("outputs", [])
+        if output.get("output_type") == "stream"
+    )
+
+
+def check_verdicts(name: str, text: str) -> None:
+    """An exercises-only notebook: every check says "Not yet". Any other: each last one passes."""
+    verdicts = [(match["exercise"], match["verdict"]) for match in VERDICT.finditer(text)]
+    if name.endswith("_only"):
+        assert verdicts, f"{name} printed no verdict"
+        assert {verdict for _, verdict in verdicts} == {"Not yet"}, verdicts
+    else:
+        last = dict(verdicts)
+        failed = [exercise for exercise, verdict in last.items() if verdict != "Correct"]
+        assert not failed, f"{name}: the solutions of {failed} did not pass their checks"
+
+
+def test_check_verdicts_can_fail():
+    check_verdicts("page_only", "Not yet (a): hint.\nNot yet (b): replace the ...\n")
+    check_verdicts("page", "Not yet (a): hint.\nCorrect (a).\n")
+    with pytest.raises(AssertionError, match="did not pass"):
+        check_verdicts("page", "Correct (a).\nNot yet (a): hint.\n")
+    with pytest.raises(AssertionError):
+        check_verdicts("page_only", "Not yet (a): hint.\nCorrect (b).\n")
+    with pytest.raises(AssertionError, match="printed no verdict"):
+        check_verdicts("page_only", "")
+
+
+def test_exercises_only_notebooks_call_every_check(site_dir):
+    """Each exercises-only notebook calls the same checkers as the page's own notebook."""
+    import nbformat
+
+    def checks(path) -> set[str]:
+        book = nbformat.read(path, as_version=4)
+        code = "".join(cell.source for cell in book.cells if cell.cell_type == "code")
+        return set(re.findall(r"\b(check_\w+)\(", code))
+
+    pages = {
+        page: re.findall(r'href="([^"]+\.ipynb)"', page.read_text(encoding="utf-8"))
+        for page in sorted((site_dir / "auto_examples").rglob("*.html"))
+    }
+    pages = {page: links for page, links in pages.items() if len(set(links)) > 1}
+    assert len(pages) == 6  # an exercise page per gallery
+    for page, links in pages.items():
+        full, only = sorted({(page.parent / link).resolve() for link in links}, key=str)
+        full, only = sorted([full, only], key=lambda path: path.stem.endswith("_only"))
+        assert only.stem == full.stem + "_only", links
+        assert checks(only) == checks(full) != set(), page.name

@@ -68,3 +68,18 @@ def test_printed_output_keeps_its_lines_whole(page_path, page_at):
                              pre => getComputedStyle(pre).whiteSpace)"""
     )
     assert all(style == "pre" for style in styles), f"{page_path}: {sorted(set(styles))}"
+
+
+def test_exercise_pages_show_each_verdict_once(site_dir):
+    """A check prints "Not yet" for the starter and "Correct" for the solution, and no repr."""
+    pages = [
+        page
+        for page in sorted((site_dir / "auto_examples").rglob("*.html"))
+        if "exercises-only" in page.read_text(encoding="utf-8")
+    ]
+    assert len(pages) == 6
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        assert html.count("Not yet (") >= 3, page.name
+        assert html.count("Correct (") >= 3, page.name
+        assert "Verdict(" not in html, page.name
