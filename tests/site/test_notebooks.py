@@ -127,3 +127,11 @@ def test_exercises_only_notebooks_call_every_check(site_dir):
         full, only = sorted([full, only], key=lambda path: path.stem.endswith("_only"))
         assert only.stem == full.stem + "_only", links
         assert checks(only) == checks(full) != set(), page.name
+        # The first code cell: the one installing torchintro, where the build has its source.
+        first_code = [
+            next(
+                cell for cell in nbformat.read(path, as_version=4).cells if cell.cell_type == "code"
+            )
+            for path in (only, full)
+        ]
+        assert first_code[0] == first_code[1], page.name
