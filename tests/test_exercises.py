@@ -237,7 +237,7 @@ def test_partial_derivatives(capsys):
     assert_hint(
         ex.check_partial_derivatives,
         ("12", 5),
-        hint="each derivative: expected a number, got a str",
+        hint="each number: expected a number, got a str",
         capsys=capsys,
     )
 
@@ -253,7 +253,7 @@ def test_fixed_loop(capsys):
     assert_hint(
         ex.check_fixed_loop,
         loop_gradients(reset=True, item=False),
-        hint="the same tensor more than once",
+        hint="the same tensor memory more than once",
         capsys=capsys,
     )
     assert_hint(
@@ -374,7 +374,10 @@ def test_fit_on_device(capsys):
         weight=torch.ones(1, device="meta"), bias=0.0, losses=torch.empty(0), method="meta"
     )
     assert_hint(
-        ex.check_fit_on_device, elsewhere, hint="is on device meta, expected", capsys=capsys
+        ex.check_fit_on_device,
+        elsewhere,
+        hint="the fit's weight is on meta, expected cpu: move x and y",
+        capsys=capsys,
     )
     other = torchintro.fit_least_squares(*torchintro.make_linear_data(50, noise=0.5, seed=1))
     assert_hint(ex.check_fit_on_device, other, hint="the fit's weight: values off", capsys=capsys)
@@ -463,7 +466,7 @@ def test_best_epoch(capsys):
         ex.check_best_epoch,
         model.state_dict(),
         accuracies,
-        hint="an nn.Module, got a OrderedDict",
+        hint="an nn.Module, got an OrderedDict",
         capsys=capsys,
     )
 
@@ -573,3 +576,117 @@ def test_a_verdict_shows_nothing_more_in_a_notebook():
     assert verdict._ipython_display_() is None
     assert repr(verdict) == "Verdict('x', passed=False, hint='why.')"
     assert str(verdict) == "Not yet (x): why."
+
+
+# Mistakes a review found, each with the hint it must get.
+
+
+def test_answers_in_float32_or_tensors_are_read_as_numbers(capsys):
+    assert_passes(ex.check_largest_stable_rate, torch.arange(0.80, 1.11, 0.05)[3], capsys=capsys)
+    assert_passes(ex.check_largest_stable_rate, np.float32(0.95), capsys=capsys)
+    assert_passes(ex.check_partial_derivatives, torch.tensor([12.0, 5.0]), capsys=capsys)
+    assert_passes(ex.check_steps_per_epoch, np.array([32, 32]), capsys=capsys)
+    assert_hint(ex.check_steps_per_epoch, [32, 32, 32], hint="2 numbers, got 3", capsys=capsys)
+
+
+def test_checks_work_inside_no_grad_and_inference_mode(capsys):
+    with torch.no_grad():
+        assert_passes(ex.check_partial_derivatives, (12, 5), capsys=capsys)
+        assert_passes(ex.check_fixed_loop, [2.0, 2.0, 2.0], capsys=capsys)
+    with torch.inference_mode():
+        assert_passes(ex.check_largest_stable_rate, 0.95, capsys=capsys)
+    assert torch.is_grad_enabled()
+
+
+@pytest.mark.parametrize("checker", [ex.check_accuracy, ex.check_mlp, ex.check_to_numpy])
+def test_checks_keep_the_learners_random_state(checker, capsys):
+    answers = {ex.check_accuracy: accuracy, ex.check_mlp: MLP, ex.check_to_numpy: np.asarray}
+    torch.manual_seed(3)
+    expected = torch.rand(3)
+    torch.manual_seed(3)
+    checker(answers[checker])
+    assert torch.equal(torch.rand(3), expected)
+
+
+class AfterwardsToo(MLP):
+    def forward(self, x):
+        return torch.relu(super().forward(x))
+
+
+class Sigmoid(MLP):
+    def forward(self, x):
+        return self.output(torch.sigmoid(self.hidden(x)))
+
+
+def test_mlp_mistakes(capsys):
+    assert_hint(ex.check_mlp, AfterwardsToo, hint="nothing after the last one", capsys=capsys)
+    assert_hint(
+        ex.check_mlp, Sigmoid, hint="does not compute output(relu(hidden(x)))", capsys=capsys
+    )
+    assert_hint(ex.check_mlp, MLP(64, 32, 10), hint="pass the class itself", capsys=capsys)
+
+
+def test_accuracy_over_full_batches_is_named(capsys):
+    def over_full_batches(model, loader):
+        model.eval()
+        with torch.no_grad():
+            correct = sum((model(xb).argmax(1) == yb).sum().item() for xb, yb in loader)
+        model.train()
+        return correct / (len(loader) * loader.batch_size)
+
+    assert_hint(ex.check_accuracy, over_full_batches, hint="batches x batch size", capsys=capsys)
+
+
+def test_an_untrained_model_does_not_pass(capsys):
+    model = nn.Linear(64, 10)
+    score = ex._validation_accuracy(model)
+    assert_hint(
+        ex.check_best_epoch, model, [score] * 20, hint="is the model trained", capsys=capsys
+    )
+
+
+def test_dtypes_that_are_not_floating_point_are_named(capsys):
+    assert_hint(
+        ex.check_double_safely,
+        lambda t: (t * 2).int(),
+        hint="dtype torch.int32 where a floating-point dtype was needed",
+        capsys=capsys,
+    )
+    assert_hint(
+        ex.check_to_numpy,
+        lambda t: t.detach().numpy().astype(int),
+        hint="dtype int64 where a floating-point",
+        capsys=capsys,
+    )
+
+
+def test_non_integer_indices_are_named(capsys):
+    shards = [[0, 3, 6, 9], [1, 4, 7, 0.0], [2, 5, 8, 1]]
+    assert_hint(ex.check_shards, shards, hint="rank 1: indices are integers", capsys=capsys)
+    assert_passes(
+        ex.check_shards, [torch.tensor([0, 3, 6, 9]), [1, 4, 7, 0], (2, 5, 8, 1)], capsys=capsys
+    )
+
+
+def test_a_not_implemented_error_with_a_message_is_named(capsys):
+    def unsupported(t):
+        raise NotImplementedError("aten::something is not implemented for this device")
+
+    assert_hint(
+        ex.check_double_safely,
+        unsupported,
+        hint="raised NotImplementedError: aten::something",
+        capsys=capsys,
+    )
+
+
+def test_the_check_failing_itself_says_so_in_one_line(capsys):
+    verdict = verdict_of(ex.check_multiplication_table, torch.ones(5, 5).to_sparse(), capsys=capsys)
+    assert not verdict
+    assert "\n" not in verdict.hint
+
+
+def test_gradient_descent_that_has_not_converged_is_named(capsys):
+    x, y = two_feature_fit()
+    short = torchintro.fit_gradient_descent(x, y, learning_rate=0.5, epochs=10)
+    assert_hint(ex.check_two_feature_fit, short, hint="has not converged yet", capsys=capsys)

@@ -27,10 +27,10 @@ _ = torch.manual_seed(0)
 # Exercise 1: the derivative of sine
 # ----------------------------------
 # Use autograd to compute the derivative of :math:`\sin x` at 50 points between 0 and
-# :math:`2\pi`, and compare it with :math:`\cos x`. Hint: ``backward()`` needs a
-# scalar, and summing is harmless here because each output depends on one input only.
-# Make ``angles`` the 50 points, call ``backward()``, and check ``angles``, whose
-# ``.grad`` then holds the derivative:
+# :math:`2\pi`, and compare it with :math:`\cos x`. Hint: ``backward()`` without
+# arguments needs a scalar, and summing is harmless here because each output depends
+# on one input only. Make ``angles`` the 50 points, call ``backward()``, and check
+# ``angles``, whose ``.grad`` then holds the derivative:
 
 # %%
 import math

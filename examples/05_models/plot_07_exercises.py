@@ -77,7 +77,7 @@ assert by_hand == counted == 2410
 # sphinx_gallery_end_ignore
 
 # %%
-# Each ``nn.Linear(a, b)`` has an ``(b, a)`` weight and ``b`` biases: 2,080 and 330
+# Each ``nn.Linear(a, b)`` has a ``(b, a)`` weight and ``b`` biases: 2,080 and 330
 # here, 2,410 in all.
 #
 # Exercise 2: accuracy over a data loader

@@ -91,8 +91,9 @@ assert torch.allclose(averaged, model.weight.grad, atol=1e-6)
 
 # %%
 # They agree: with equal shares, the mean of the two halves' mean losses is the mean
-# loss over all 10, and gradients average the same way. (With unequal shares, as the
-# padded sampler of exercise 1 can produce, the weighting differs slightly.)
+# loss over all 10, and gradients average the same way. (With a padded sampler, as in
+# exercise 1, the examples used twice count twice in the average, which shifts it
+# slightly.)
 #
 # Exercise 3: steps per epoch
 # ---------------------------
