@@ -64,3 +64,15 @@ def test_stamp_changes_with_the_example_the_module_it_uses_and_the_environment(i
     assert stamp({"versions": {"torch": "2.14.0"}}) != second
     example.write_text(example.read_text() + "# edited\n")
     assert stamp() != second
+
+
+def test_the_settings_that_shape_outputs_are_inputs(inputs):
+    """A repr hidden or shown changes a page's output: its setting is an input."""
+    conf = {name: None for name in inputs.OUTPUT_SETTINGS}
+    hidden = {**conf, "ignore_repr_types": r"torchintro\.exercises\.Verdict"}
+    assert inputs.environment_inputs(conf, [], "cpu") != inputs.environment_inputs(
+        hidden, [], "cpu"
+    )
+    assert inputs.environment_inputs({**conf, "filename_pattern": "x"}, [], "cpu") == (
+        inputs.environment_inputs(conf, [], "cpu")
+    )

@@ -36,6 +36,7 @@ OUTPUT_SETTINGS = (
     "reset_modules_order",
     "image_scrapers",
     "capture_repr",
+    "ignore_repr_types",
     "first_notebook_cell",
     "last_notebook_cell",
     "remove_config_comments",
