@@ -36,7 +36,6 @@ extensions = [
     "sphinx.ext.autodoc",
     "sphinx.ext.autosummary",
     "sphinx.ext.intersphinx",
-    "sphinx.ext.mathjax",
     "numpydoc",
     "myst_parser",
     "sphinx_copybutton",
@@ -51,7 +50,7 @@ extensions = [
     "time_limits",  # each example runs under a time limit
     "folded_solutions",  # exercise solutions in "Show a solution" dropdowns
     "exercises_only",  # exercise pages' notebooks and scripts without the solutions
-    "offline_mathjax",  # MathJax served from the site itself
+    "mathml",  # math typeset at build time as MathML, which browsers render
     "search_outputs",  # printed outputs kept out of the search index
     "clean_downloads",  # downloaded scripts without the hidden checks
     "page_descriptions",  # a meta description where opengraph finds no paragraph
@@ -66,10 +65,11 @@ html_static_path = ["_static"]
 html_css_files = ["torchintro.css"]
 nitpicky = True
 
-# MathJax from the site itself (copied in by offline_mathjax), never from a CDN.
-mathjax_path = "mathjax/tex-chtml.js"
+# Math is MathML written by the build (docs/_ext/mathml.py): no script, no web font.
+html_math_renderer = "mathml"
 
 myst_enable_extensions = ["colon_fence", "dollarmath", "deflist", "substitution"]
+myst_update_mathjax = False  # no MathJax to configure: math is MathML
 myst_substitutions = {"where_to_get_torchintro": where_to_get(repository_url)}
 myst_heading_anchors = 3
 

@@ -29,7 +29,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from browser_waits import TIMEOUT_MS, evaluate_async
+from browser_waits import TIMEOUT_MS
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -90,7 +90,7 @@ def pages_matching(pattern: str) -> list[str]:
 
 
 def math_pages() -> list[str]:
-    """Pages with math for MathJax to typeset."""
+    """Pages with math (typeset at build time as MathML)."""
     return pages_matching(r'class="math\b')
 
 
@@ -283,7 +283,6 @@ def _open(context, server: str, path: str, mode: str | None, wait_until: str) ->
         lambda request: visit.failed.append(f"{request.failure} {request.url}"),
     )
     page.goto(visit.url, wait_until=wait_until)
-    settle(page)
     return visit
 
 
@@ -395,16 +394,3 @@ def _response(visit: Visit, response) -> None:
 
 def _is_network(url: str) -> bool:
     return urlsplit(url).scheme not in {"data", "blob", "about", "javascript"}
-
-
-def settle(page) -> None:
-    """Wait until MathJax, where the page loads it, has typeset the page."""
-    page.wait_for_function(
-        "() => !document.querySelector('script[src*=mathjax]') || "
-        "(window.MathJax && MathJax.startup && MathJax.startup.promise)"
-    )
-    evaluate_async(
-        page,
-        "() => window.MathJax && MathJax.startup && MathJax.startup.promise"
-        " ? MathJax.startup.promise.then(() => true) : true",
-    )

@@ -1,13 +1,13 @@
-"""Math is typeset by the MathJax the site bundles, with no TeX source left showing."""
+"""Math is MathML written at build time: rendered by the browser, no script, no TeX left."""
 
 import pytest
 
 pytestmark = pytest.mark.browser
 
-# The text of the page a reader sees outside code: TeX delimiters left there are math
-# MathJax did not typeset.
+# The text of the page a reader sees outside code and math: TeX delimiters or commands
+# left there are math the build did not convert.
 VISIBLE_PROSE = """() => {
-  const skip = "pre, code, script, style, textarea, mjx-container, mjx-assistive-mml";
+  const skip = "pre, code, script, style, textarea, math";
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   const texts = [];
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -18,19 +18,35 @@ VISIBLE_PROSE = """() => {
   return texts.join(" ");
 }"""
 
-UNTYPESET = """() => Array.from(document.querySelectorAll(".math"))
-  .filter(element => !element.querySelector("mjx-container"))
-  .map(element => element.outerHTML.slice(0, 200))"""
+# Each math element of the page: whether the browser lays it out as MathML (its display
+# is "math", "block math" or "inline math"), and its size.
+MATH = """() => Array.from(document.querySelectorAll(".math")).map(element => {
+  const math = element.querySelector("math");
+  if (!math) return {html: element.outerHTML.slice(0, 200)};
+  const box = math.getBoundingClientRect();
+  return {
+    html: element.outerHTML.slice(0, 200),
+    display: getComputedStyle(math).display,
+    width: box.width,
+    height: box.height,
+  };
+})"""
 
 
 def test_math_is_rendered(math_page_path, page_at):
-    """Where MathJax came from, and its errors, the clean-load test of each page checks."""
+    """Each math element holds MathML the browser renders, and no TeX shows in the prose."""
     page = page_at(math_page_path, "light").page
-    # page_at has waited for MathJax to finish typesetting, where the page loads it.
-    # Unfold the solutions, so the math in them counts as visible too.
+    # Unfold the solutions, so the math in them is laid out and counts as visible.
     page.evaluate("() => document.querySelectorAll('details').forEach(d => { d.open = true; })")
-    untypeset = page.evaluate(UNTYPESET)
-    assert not untypeset, f"math left untypeset on {math_page_path}:\n" + "\n".join(untypeset)
+    found = page.evaluate(MATH)
+    assert found, f"no math on {math_page_path}"
+    not_rendered = [
+        math["html"]
+        for math in found
+        if "math" not in math.get("display", "") or not (math["width"] > 0 < math["height"])
+    ]
+    assert not not_rendered, f"math not rendered on {math_page_path}:\n" + "\n".join(not_rendered)
     prose = page.evaluate(VISIBLE_PROSE)
-    raw = [delimiter for delimiter in ("\\(", "\\)", "\\[", "\\]", "$$") if delimiter in prose]
-    assert not raw, f"raw TeX delimiters {raw} visible on {math_page_path}"
+    raw = [tex for tex in ("\\(", "\\)", "\\[", "\\]", "$$", "\\frac", "\\partial") if tex in prose]
+    assert not raw, f"raw TeX {raw} visible on {math_page_path}"
+    assert not page.query_selector("script[src*=mathjax]"), "a page loads MathJax"
