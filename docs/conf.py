@@ -56,6 +56,7 @@ extensions = [
     "page_descriptions",  # a meta description where opengraph finds no paragraph
     "sidebar_toggles",  # the sidebar's fold toggles named for screen readers
     "valid_html",  # no invalid attribute, repeated id or raw template in the output
+    "lean_pages",  # no unused stylesheet, no script blocking the first paint
 ]
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
 root_doc = "index"
