@@ -57,6 +57,7 @@ extensions = [
     "sidebar_toggles",  # the sidebar's fold toggles named for screen readers
     "valid_html",  # no invalid attribute, repeated id or raw template in the output
     "lean_pages",  # no unused stylesheet, no script blocking the first paint
+    "api_stubs",  # the API stubs are written only when their inputs changed
 ]
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
 root_doc = "index"
@@ -76,7 +77,7 @@ myst_heading_anchors = 3
 
 # -- API reference -------------------------------------------------------------------
 
-autosummary_generate = True
+autosummary_generate = True  # when the stubs' inputs changed (docs/_ext/api_stubs.py)
 autodoc_typehints = "none"  # numpydoc's Parameters sections already carry the types
 numpydoc_show_class_members = False
 numpydoc_xref_param_type = True

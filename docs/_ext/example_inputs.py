@@ -11,6 +11,7 @@ changes, it removes the MD5, so sphinx-gallery runs the example again.
 from __future__ import annotations
 
 import ast
+import functools
 import hashlib
 import importlib.metadata
 import importlib.util
@@ -53,7 +54,8 @@ def _package_dir() -> Path:
     return Path(spec.origin).parent
 
 
-def _imports_of(source: str, package: str) -> tuple[set[str], bool]:
+@functools.lru_cache(maxsize=256)  # each package module is read for every example
+def _imports_of(source: str, package: str) -> tuple[frozenset[str], bool]:
     """Return the names a source imports from ``package``, and whether it imports the package whole."""
     names: set[str] = set()
     whole = False
@@ -78,7 +80,22 @@ def _imports_of(source: str, package: str) -> tuple[set[str], bool]:
                 and node.value.id == package
             ):
                 names.add(node.attr)
-    return names, whole
+    return frozenset(names), whole
+
+
+@functools.lru_cache(maxsize=8)
+def _defined_in(init_source: str, package: str) -> dict[str, str]:
+    """Map each public name of the package's ``__init__`` to the module it comes from."""
+    defined_in = {}
+    for node in ast.walk(ast.parse(init_source)):
+        if (
+            isinstance(node, ast.ImportFrom)
+            and node.module
+            and node.module.startswith(package + ".")
+        ):
+            for alias in node.names:
+                defined_in[alias.asname or alias.name] = node.module.split(".")[1]
+    return defined_in
 
 
 def package_files_used(source: str, package_dir: Path, package: str = PACKAGE) -> list[Path]:
@@ -91,15 +108,7 @@ def package_files_used(source: str, package_dir: Path, package: str = PACKAGE) -
     if not names and not whole:
         return []
     init = package_dir / "__init__.py"
-    defined_in = {}  # public name -> module, as __init__ hands it on
-    for node in ast.walk(ast.parse(init.read_text())):
-        if (
-            isinstance(node, ast.ImportFrom)
-            and node.module
-            and node.module.startswith(package + ".")
-        ):
-            for alias in node.names:
-                defined_in[alias.asname or alias.name] = node.module.split(".")[1]
+    defined_in = _defined_in(init.read_text(), package)
     pending = {defined_in.get(name, name) for name in names}
     seen: set[str] = set()
     while pending:
