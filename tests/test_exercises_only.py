@@ -148,3 +148,26 @@ def test_the_build_fails_when_a_solution_does_not_pass(monkeypatch):
     solutions_pass({}, "/x/next.py", "before")
     exercises.verdicts += [verdict("b", False), verdict("b", True)]
     solutions_pass({}, "/x/next.py", "after")
+
+
+def test_the_page_links_its_exercises_only_downloads():
+    from types import SimpleNamespace
+
+    from exercises_only import FOOTER_END, link_downloads
+    from sphinx.errors import ExtensionError
+
+    app = SimpleNamespace(
+        env=SimpleNamespace(torchintro_exercises_only={"g/plot_x": "plot_x_only"})
+    )
+    page = f"Go to the end to download the full example code.\n\n{FOOTER_END}"
+    source = [page]
+    link_downloads(app, "g/plot_x", source)
+    assert ":download:`Download the exercises only, as a Jupyter notebook" in source[0]
+    assert "<plot_x_only.ipynb>`" in source[0]
+    assert "<plot_x_only.py>`" in source[0]
+    assert "or the exercises alone to fill in." in source[0]
+    other = [page]
+    link_downloads(app, "g/plot_y", other)  # a page without exercises is left alone
+    assert other == [page]
+    with pytest.raises(ExtensionError, match="g/plot_x: no sphinx-gallery download footer"):
+        link_downloads(app, "g/plot_x", ["no footer"])

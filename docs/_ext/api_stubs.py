@@ -35,16 +35,31 @@ def stamp_of(paths: list[Path]) -> str:
     return digest.hexdigest()
 
 
-def skip_if_current(app: Any, config: Any) -> None:
-    """Turn stub generation off when the stubs exist and their stamp matches."""
+def skip_if_current(app: Any) -> None:
+    """Before autosummary runs: turn its stub generation off if the stubs are current.
+
+    The setting is changed only while autosummary reads it, between builder-inited
+    handlers, and restored at once: Sphinx compares settings with the previous build's
+    (a changed ``autosummary_generate`` would make it read every page again), and that
+    comparison is over by then.
+    """
     confdir = Path(app.confdir)
     stamp_file = confdir / STUBS / STAMP
     stamp = stamp_of(stub_inputs(confdir))
     current = stamp_file.is_file() and stamp_file.read_text() == stamp
     if current and any((confdir / STUBS).glob("*.rst")):
-        config.autosummary_generate = False
+        app.torchintro_generate_stubs = app.config.autosummary_generate
+        app.config.autosummary_generate = False
     else:
         app.connect("build-finished", lambda app, exception: _write(stamp_file, stamp, exception))
+
+
+def restore(app: Any) -> None:
+    """After autosummary has run: put the setting back as configured."""
+    saved = getattr(app, "torchintro_generate_stubs", None)
+    if saved is not None:
+        app.config.autosummary_generate = saved
+        app.torchintro_generate_stubs = None
 
 
 def _write(stamp_file: Path, stamp: str, exception: BaseException | None) -> None:
@@ -53,6 +68,7 @@ def _write(stamp_file: Path, stamp: str, exception: BaseException | None) -> Non
 
 
 def setup(app: Any) -> dict[str, Any]:
-    """Decide before autosummary generates (at builder-inited)."""
-    app.connect("config-inited", skip_if_current)
+    """Around autosummary's own builder-inited handler (at the default priority, 500)."""
+    app.connect("builder-inited", skip_if_current, priority=400)
+    app.connect("builder-inited", restore, priority=600)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -174,6 +174,12 @@ def link_downloads(app: Any, docname: str, source: list[str]) -> None:
     if FOOTER_END not in source[0]:
         raise ExtensionError(f"{docname}: no sphinx-gallery download footer to extend")
     source[0] = source[0].replace(FOOTER_END, DOWNLOADS.format(stem=stem) + FOOTER_END, 1)
+    # The note at the top of the page points to the downloads: name these too.
+    source[0] = source[0].replace(
+        "to download the full example code.",
+        "to download the full example code, or the exercises alone to fill in.",
+        1,
+    )
 
 
 def setup(app: Any) -> dict[str, Any]:
