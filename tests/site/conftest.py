@@ -20,6 +20,7 @@ import http.server
 import os
 import re
 import shutil
+import sys
 import threading
 from collections import Counter, OrderedDict
 from dataclasses import dataclass, field
@@ -192,11 +193,20 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         super().end_headers()
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    """The standard library's threading server, quiet when a browser hangs up mid-file."""
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return  # a tab closed while a file was still being sent: not the site's fault
+        super().handle_error(request, client_address)
+
+
 @pytest.fixture(scope="session")
 def server(site_dir: Path) -> Iterator[str]:
     """Serve the built site on 127.0.0.1 at a free port; yields the root URL, ending in /."""
     handler = functools.partial(_QuietHandler, directory=str(site_dir))
-    with http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler) as httpd:
+    with _Server(("127.0.0.1", 0), handler) as httpd:
         httpd.daemon_threads = True
         thread = threading.Thread(target=httpd.serve_forever, name="site-server", daemon=True)
         thread.start()

@@ -49,9 +49,15 @@ sys.exit(1 if failed else 0)
 
 
 def test_downloaded_scripts_run(site_dir, tmp_path):
-    """A reader's downloaded script runs as it is, outside the build and without its checks."""
-    scripts = sorted(str(path) for path in (site_dir / "_downloads").rglob("plot_*.py"))
-    assert len(scripts) > 10
+    """A reader's downloaded script runs as it is, outside the build and without its checks.
+
+    The notebook tests run every page's code, the way a reader of a notebook does; run as
+    a file, only the pages that start processes behave differently (processes started
+    with ``spawn`` import the main script again, from its file), so those run here.
+    """
+    downloads = sorted((site_dir / "_downloads").rglob("plot_*.py"))
+    scripts = [str(path) for path in downloads if "torchintro.distributed" in path.read_text()]
+    assert len(scripts) >= 3, scripts
     run = subprocess.run(
         [sys.executable, "-c", RUN_ALL, *scripts],
         cwd=tmp_path,
