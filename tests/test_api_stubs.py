@@ -51,9 +51,14 @@ def test_generate_until_a_build_succeeds_then_only_after_a_change(tmp_path):
     assert build(confdir) is False
     (confdir / "_templates" / "autosummary" / "function.rst").write_text("{{ name }}")
     assert build(confdir) is True
-    for stub in (confdir / "gen_modules").glob("*.rst"):
-        stub.unlink()
-    assert build(confdir) is True  # stubs gone: made again
+    (confdir / "gen_modules" / "torchintro.x.rst").unlink()
+    assert build(confdir) is True  # a stub gone: made again
+    assert build(confdir) is True  # (this fake autosummary writes none: still missing)
+    (confdir / "gen_modules" / "torchintro.x.rst").write_text("x")
+    assert build(confdir) is True  # the stamp lists no stub now: once more
+    assert build(confdir) is False
+    (confdir / "gen_modules" / STAMP).write_text("not json")
+    assert build(confdir) is True
 
 
 def test_the_stamp_follows_names_and_contents(tmp_path):

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
+import json
 from pathlib import Path
 from typing import Any
 
@@ -46,8 +47,7 @@ def skip_if_current(app: Any) -> None:
     confdir = Path(app.confdir)
     stamp_file = confdir / STUBS / STAMP
     stamp = stamp_of(stub_inputs(confdir))
-    current = stamp_file.is_file() and stamp_file.read_text() == stamp
-    if current and any((confdir / STUBS).glob("*.rst")):
+    if _current(stamp_file, stamp):
         app.torchintro_generate_stubs = app.config.autosummary_generate
         app.config.autosummary_generate = False
     else:
@@ -62,9 +62,25 @@ def restore(app: Any) -> None:
         app.torchintro_generate_stubs = None
 
 
+def _current(stamp_file: Path, stamp: str) -> bool:
+    """Whether the stamp matches and every stub it lists is still there."""
+    try:
+        recorded = json.loads(stamp_file.read_text())
+    except (OSError, ValueError):
+        return False
+    stubs = recorded.get("stubs", [])
+    return (
+        recorded.get("inputs") == stamp
+        and bool(stubs)
+        and all((stamp_file.parent / name).is_file() for name in stubs)
+    )
+
+
 def _write(stamp_file: Path, stamp: str, exception: BaseException | None) -> None:
+    """After a build that generated the stubs: record their inputs and names."""
     if exception is None and stamp_file.parent.is_dir():
-        stamp_file.write_text(stamp)
+        stubs = sorted(path.name for path in stamp_file.parent.glob("*.rst"))
+        stamp_file.write_text(json.dumps({"inputs": stamp, "stubs": stubs}))
 
 
 def setup(app: Any) -> dict[str, Any]:
