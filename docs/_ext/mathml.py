@@ -35,7 +35,7 @@ def to_mathml(latex: str, display: str = "inline") -> str:
     return mathml
 
 
-def _convert(self: Any, node: nodes.Node, latex: str, display: str) -> str:
+def _convert(self: Any, latex: str, display: str) -> str:
     try:
         return to_mathml(latex, display)
     except ValueError as error:
@@ -45,7 +45,7 @@ def _convert(self: Any, node: nodes.Node, latex: str, display: str) -> str:
 def visit_math(self: Any, node: nodes.math) -> None:
     """Write inline math as MathML."""
     self.body.append(self.starttag(node, "span", "", CLASS="math notranslate"))
-    self.body.append(_convert(self, node, node.astext(), "inline"))
+    self.body.append(_convert(self, node.astext(), "inline"))
     self.body.append("</span>")
     raise nodes.SkipNode
 
@@ -59,7 +59,7 @@ def visit_displaymath(self: Any, node: nodes.math_block) -> None:
         self.body.append("</span>")
     equations = [part for part in node.astext().split("\n\n") if part.strip()]
     for latex in equations:
-        self.body.append(_convert(self, node, latex, "block"))
+        self.body.append(_convert(self, latex, "block"))
     self.body.append("</div>\n")
     raise nodes.SkipNode
 

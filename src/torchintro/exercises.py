@@ -236,10 +236,15 @@ def _matches(answer: object, wrong: torch.Tensor) -> bool:
     )
 
 
-def _attribute(answer: object, name: str, needed_for: str) -> Any:
-    if not hasattr(answer, name):
-        raise _NotYet(f"expected {needed_for} with .{name}, got {_describe(answer)}.")
-    return getattr(answer, name)
+def _weight_and_bias(fit: object) -> tuple[Any, Any]:
+    """Return a fit's ``.weight`` and ``.bias``, or give a hint that the answer is no fit."""
+    for name in ("weight", "bias"):
+        if not hasattr(fit, name):
+            raise _NotYet(
+                f"expected a fit (what fit_least_squares returns) with .{name}, "
+                f"got {_describe(fit)}."
+            )
+    return fit.weight, fit.bias
 
 
 # Tensors
@@ -439,8 +444,7 @@ def check_two_feature_fit(fit: Any) -> None:
     """
     from torchintro.regression import fit_least_squares
 
-    weight = _attribute(fit, "weight", "a fit (what fit_least_squares returns)")
-    bias = _attribute(fit, "bias", "a fit (what fit_least_squares returns)")
+    weight, bias = _weight_and_bias(fit)
     exact = fit_least_squares(*_two_feature_data())
     try:
         _same_tensor(weight, exact.weight, "the fit's weight", atol=1e-3, floating=True)
@@ -609,8 +613,7 @@ def check_fit_on_device(fit: Any) -> None:
     from torchintro.devices import select_device
     from torchintro.regression import fit_least_squares
 
-    weight = _attribute(fit, "weight", "a fit (what fit_least_squares returns)")
-    bias = _attribute(fit, "bias", "a fit (what fit_least_squares returns)")
+    weight, bias = _weight_and_bias(fit)
     exact = fit_least_squares(*make_linear_data(50, noise=0.5, seed=0))
     device = select_device()
     if isinstance(weight, torch.Tensor) and weight.device != device:
