@@ -1,5 +1,6 @@
 """torchintro.distributed: processes that form a gloo group, and nothing left behind."""
 
+import os
 import subprocess
 import sys
 import textwrap
@@ -110,6 +111,23 @@ def test_a_script_without_a_main_guard_starts_its_processes_once(tmp_path):
     )
     assert run.returncode == 0, run.stderr
     assert run.stdout.splitlines() == ["page ran", "[3.0, 3.0]"]
+
+
+def test_what_a_worker_prints_is_flushed_before_it_leaves(tmp_path):
+    """Workers leave with os._exit, skipping the interpreter's teardown, but not their output."""
+    script = tmp_path / "page.py"
+    script.write_text("from torchintro.distributed import run_processes\nrun_processes(print, 2)\n")
+    buffered = {name: value for name, value in os.environ.items() if name != "PYTHONUNBUFFERED"}
+    run = subprocess.run(
+        [sys.executable, str(script)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env=buffered,  # output to a pipe waits in a buffer, as it does by default
+    )
+    assert run.returncode == 0, run.stderr
+    assert sorted(run.stdout.splitlines()) == ["0 2", "1 2"]  # print(rank, world_size)
 
 
 def test_torchrun_needs_an_existing_script_and_sane_numbers(tmp_path):

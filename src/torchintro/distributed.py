@@ -96,11 +96,18 @@ def _worker(
     results: Any,
     timeout: float,
 ) -> None:
-    """Run in each process: join the group, call ``fn``, send back its result or traceback."""
+    """Run in each process: join the group, call ``fn``, send back its result or traceback.
+
+    The process then leaves at once, with ``os._exit``, once its answer is sent and its
+    output flushed: a normal exit would first tear down every module the process
+    imported, which takes a Python that imported torch about half a second and gives
+    the caller nothing.
+    """
     import torch.distributed as dist
 
     torch.set_num_threads(1)  # one core per process: the processes share the machine
     _loopback_if_unresolvable()
+    ok = False
     try:
         dist.init_process_group(
             "gloo",
@@ -110,11 +117,17 @@ def _worker(
             timeout=datetime.timedelta(seconds=timeout),
         )
         results.put((rank, True, fn(rank, world_size, *args)))
+        ok = True
     except BaseException:  # noqa: BLE001 - whatever it is, the caller must hear of it
         results.put((rank, False, traceback.format_exc()))
     finally:
         if dist.is_initialized():
             dist.destroy_process_group()
+    results.close()
+    results.join_thread()  # the answer is in the pipe
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0 if ok else 1)
 
 
 def _stop(processes: Sequence[multiprocessing.process.BaseProcess]) -> None:
