@@ -1,10 +1,11 @@
-"""Every figure twice, for light and for dark pages, from the one figure object.
+"""Every figure drawn once, as SVG, and shown in a light and a dark variant.
 
-``light_and_dark_scraper`` takes the place of sphinx-gallery's matplotlib scraper: it saves
-each open figure as drawn, recolours it for a dark page (dark paper, light ink, data colours
-unchanged) and saves it again as ``*_dark.png``. The reST comes from sphinx-gallery's own
-``figure_rst``; the scraper only adds the theme's ``only-light`` / ``only-dark`` classes,
-so the page shows the variant that matches its mode.
+``light_and_dark_scraper`` takes the place of sphinx-gallery's matplotlib scraper: it
+renders each open figure once, as an SVG file (vector graphics: sharp at any screen
+density), and writes the dark variant ``*_dark.svg`` by recolouring that file's text
+(dark paper, light ink, data colours unchanged), without drawing the figure again. The
+reST comes from sphinx-gallery's own ``figure_rst``; the scraper only adds the theme's
+``only-light`` / ``only-dark`` classes, so the page shows the variant of its mode.
 
 Loaded as an extension too: sphinx-gallery's HTML writer for its ``image-sg`` images keeps
 only the first of an image's classes and writes the alt text unescaped, so
@@ -14,6 +15,9 @@ only the first of an image's classes and writes the alt text unescaped, so
 from __future__ import annotations
 
 import html
+import itertools
+import re
+import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +25,6 @@ import matplotlib.colors
 import matplotlib.pyplot as plt
 from docutils import nodes
 from matplotlib.figure import Figure
-from matplotlib.patches import Patch
 from matplotlib.text import Text
 from sphinx_gallery.directives import imgsgnode
 from sphinx_gallery.scrapers import HLIST_HEADER, figure_rst
@@ -30,63 +33,78 @@ from sphinx_gallery.scrapers import HLIST_HEADER, figure_rst
 DARK_BACKGROUND = "#14181e"
 DARK_INK = "#e1e4e8"
 MODES = ("only-light", "only-dark")
+# Elements in a group with an id of this prefix keep their colours in the dark variant.
+KEEP = "keep-colours-"
+# Fixed salt for the ids matplotlib gives clip paths and markers, and no date: two
+# builds write the same bytes.
+SVG_SETTINGS = {"svg.hashsalt": "torchintro", "svg.fonttype": "path"}
+NAMESPACES = {
+    "": "http://www.w3.org/2000/svg",
+    "xlink": "http://www.w3.org/1999/xlink",
+    "dc": "http://purl.org/dc/elements/1.1/",
+    "cc": "http://creativecommons.org/ns#",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+}
+for _prefix, _uri in NAMESPACES.items():
+    ET.register_namespace(_prefix, _uri)
+_COLOUR = re.compile(r"\b(fill|stroke)\s*:\s*(#[0-9a-fA-F]{6})")
 
 
-def _luminance(color: Any) -> float | None:
-    if color is None or (isinstance(color, str) and color == "none"):
-        return None
-    red, green, blue, alpha = matplotlib.colors.to_rgba(color)
-    return None if alpha == 0 else 0.2126 * red + 0.7152 * green + 0.0722 * blue
+def _luminance(color: str) -> float:
+    red, green, blue, _ = matplotlib.colors.to_rgba(color)
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
 
 
-def _ink(color: Any) -> Any:
-    """Swap near-black ink for light ink; leave colours alone."""
+def dark_colour(prop: str, color: str) -> str:
+    """Return the dark page's colour for an SVG ``fill`` or ``stroke`` of ``color``.
+
+    Near-black ink (text, axes, black lines) turns light; a near-white fill (the paper
+    of the figure, its axes and legends) turns dark; colours in between, the data's,
+    stay as they are.
+    """
     luminance = _luminance(color)
-    return DARK_INK if luminance is not None and luminance < 0.2 else color
+    if luminance < 0.2:
+        return DARK_INK
+    if prop == "fill" and luminance > 0.9:
+        return DARK_BACKGROUND
+    return color
 
 
-def _paper(color: Any) -> Any:
-    """Swap near-white backgrounds for the dark background; leave colours alone."""
-    luminance = _luminance(color)
-    return DARK_BACKGROUND if luminance is not None and luminance > 0.9 else color
-
-
-def recolor_for_dark(fig: Figure) -> Figure:
-    """Recolour a figure for a dark page: dark paper, light ink, data colours unchanged.
+def mark_kept_colours(fig: Figure) -> None:
+    """Give the texts whose colours must stay an id that :func:`dark_svg` skips.
 
     Text drawn inside its own box (such as the nodes of an autograd graph) keeps its
     colours, since the box keeps its light fill; so does text written on an image (such
     as the counts in the cells of a confusion matrix), since the image keeps its colours.
     """
-    boxed = {id(text.get_bbox_patch()) for text in fig.findobj(Text) if text.get_bbox_patch()}
+    numbers = itertools.count(1)
     on_images = {id(text) for ax in fig.axes if ax.images for text in ax.texts}
-    fig.patch.set_facecolor(DARK_BACKGROUND)
-    for ax in fig.axes:
-        ax.set_facecolor(_paper(ax.get_facecolor()))
-        ax.tick_params(colors=DARK_INK, which="both")
-        for spine in ax.spines.values():
-            spine.set_edgecolor(_ink(spine.get_edgecolor()))
-        legend = ax.get_legend()
-        if legend is not None:
-            frame = legend.get_frame()
-            frame.set_facecolor(_paper(frame.get_facecolor()))
-            frame.set_edgecolor(_ink(frame.get_edgecolor()))
-    for artist in fig.findobj():
-        arrow = getattr(artist, "arrow_patch", None)  # an annotation's arrow is not a child artist
-        if arrow is not None:
-            arrow.set_edgecolor(_ink(arrow.get_edgecolor()))
-            arrow.set_facecolor(_ink(arrow.get_facecolor()))
-        if isinstance(artist, Text) and artist.get_bbox_patch() is None:
-            if id(artist) in on_images:
-                continue
-            artist.set_color(_ink(artist.get_color()))
-        elif isinstance(artist, Patch) and id(artist) not in boxed and artist is not fig.patch:
-            artist.set_edgecolor(_ink(artist.get_edgecolor()))
-        elif hasattr(artist, "get_markeredgecolor"):  # Line2D
-            artist.set_color(_ink(artist.get_color()))
-            artist.set_markeredgecolor(_ink(artist.get_markeredgecolor()))
-            artist.set_markerfacecolor(_ink(artist.get_markerfacecolor()))
-    return fig
+    for text in fig.findobj(Text):
+        if (text.get_bbox_patch() is not None or id(text) in on_images) and not text.get_gid():
+            text.set_gid(f"{KEEP}{next(numbers)}")
+
+
+def dark_svg(svg: str) -> str:
+    """Recolour the SVG text of a matplotlib figure for a dark page (see :func:`dark_colour`).
+
+    Matplotlib leaves black fills implicit (SVG's default), so the dark variant's root
+    sets light ink as the inherited fill, and each kept group sets black back.
+    """
+    root = ET.fromstring(svg)
+
+    def recolour(element: ET.Element) -> None:
+        if element.get("id", "").startswith(KEEP):
+            element.set("fill", "#000000")
+            return
+        style = element.get("style")
+        if style:
+            element.set("style", _COLOUR.sub(lambda m: f"{m[1]}: {dark_colour(m[1], m[2])}", style))
+        for child in element:
+            recolour(child)
+
+    recolour(root)
+    root.set("fill", DARK_INK)
+    return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
 
 
 def figure_alt_text(fig: Figure, number: int) -> str:
@@ -96,16 +114,19 @@ def figure_alt_text(fig: Figure, number: int) -> str:
     return text or f"Figure {number}"
 
 
-def save_light_and_dark(fig: Figure, light: Path) -> Path:
-    """Save ``fig`` to ``light`` as drawn and, recoloured, beside it as ``*_dark``; return that."""
-    dark = light.with_name(f"{light.stem}_dark{light.suffix}")
-    fig.savefig(light)
-    # Keep the layout just computed: the dark variant differs only in colour, so the
-    # layout engine need not run again.
-    fig.set_layout_engine("none")
-    recolor_for_dark(fig)
-    fig.savefig(dark, facecolor=fig.get_facecolor())
-    return dark
+def save_light_and_dark(fig: Figure, image_path: Path) -> tuple[Path, Path]:
+    """Draw ``fig`` once, as SVG, and write its dark twin; return both paths.
+
+    The figure goes to ``image_path`` with the suffix ``.svg``, its dark variant beside
+    it as ``*_dark.svg``: the same file, recoloured.
+    """
+    light = image_path.with_suffix(".svg")
+    dark = light.with_name(f"{light.stem}_dark.svg")
+    mark_kept_colours(fig)
+    with plt.rc_context(SVG_SETTINGS):
+        fig.savefig(light, format="svg", metadata={"Date": None})
+    dark.write_text(dark_svg(light.read_text(encoding="utf-8")), encoding="utf-8")
+    return light, dark
 
 
 def mode_image_rst(path: Path, src_dir: Path, alt: str, mode: str, *, multi: bool) -> str:
@@ -125,9 +146,8 @@ def light_and_dark_scraper(
     figures = []
     for number in plt.get_fignums():
         fig = plt.figure(number)
-        light = Path(next(block_vars["image_path_iterator"]))
-        dark = save_light_and_dark(fig, light)
-        figures.append(((light, dark), figure_alt_text(fig, number)))
+        paths = save_light_and_dark(fig, Path(next(block_vars["image_path_iterator"])))
+        figures.append((paths, figure_alt_text(fig, number)))
     plt.close("all")
     multi = len(figures) > 1
     items = []

@@ -2,8 +2,9 @@
 
 The pydata-sphinx-theme keeps the chosen mode (light, dark or auto) in localStorage
 ``mode`` and shows the resolved one as ``data-theme`` on ``<html>``. Each figure of an
-example page is there twice, ``only-light`` (as drawn) and ``only-dark`` (``*_dark.png``,
-recoloured); the theme's CSS shows the one matching the mode.
+example page is there twice, ``only-light`` (as drawn) and ``only-dark`` (``*_dark.svg``,
+recoloured), both SVG so that they are sharp at any screen density; the theme's CSS
+shows the one matching the mode.
 """
 
 import pytest
@@ -78,10 +79,14 @@ def test_figures_follow_the_mode(figure_page_path, setting, theme, page_at):
     light = [figure for figure in figures if figure["variant"] == "light"]
     dark = [figure for figure in figures if figure["variant"] == "dark"]
 
-    # Every figure comes in both variants, the dark one named after the light one.
-    expected = [figure["src"].removesuffix(".png") + "_dark.png" for figure in light]
+    # Every figure is vector graphics, in both variants, the dark one named after the
+    # light one.
+    bitmaps = [figure["src"] for figure in light if not figure["src"].endswith(".svg")]
+    assert light, f"{figure_page_path}: no figures found"
+    assert not bitmaps, f"{figure_page_path}: figures that are not SVG: {bitmaps}"
+    expected = [figure["src"].removesuffix(".svg") + "_dark.svg" for figure in light]
     assert [figure["src"] for figure in dark] == expected, (
-        f"{figure_page_path}: the only-dark images are not the *_dark.png twins of the "
+        f"{figure_page_path}: the only-dark images are not the *_dark.svg twins of the "
         "only-light ones"
     )
     shown, hidden = (dark, light) if theme == "dark" else (light, dark)

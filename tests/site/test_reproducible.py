@@ -78,6 +78,6 @@ def test_two_cold_builds_give_the_same_site(site_dir, tmp_path):
     assert measured, "the timing page's files were not found: update MEASURED"
     compared = [name for name in first if name not in measured]
     assert any(name.endswith("searchindex.js") for name in compared)
-    assert sum(name.endswith(".png") for name in compared) > 20
+    assert sum(name.endswith(".svg") for name in compared) > 20
     differing = [name for name in compared if not same(first[name], second[name])]
     assert differing == [], f"{len(differing)} file(s) differ: {differing}"
