@@ -7,7 +7,8 @@ measurements never touch your own build, and the package edits below happen to
 the copy (imported first through PYTHONPATH). Measured, each a fresh process:
 
 - floor: every example run once in one Python process, the way sphinx-gallery
-  runs them (torch imported once, each figure rendered once to PNG, then closed);
+  runs them (torch imported once, each figure rendered once to SVG, as the build
+  saves it, then closed);
 - quick: a build with ``-D plot_gallery=0`` from scratch (Sphinx's fixed cost);
 - cold: a full build with no generated gallery and no previous output;
 - unchanged: the same build again with nothing changed;
@@ -63,7 +64,7 @@ for path in sorted(Path("examples").glob("*/*.py")):
     start = time.perf_counter()
     runpy.run_path(str(path), run_name="__main__")
     for number in plt.get_fignums():  # rendered once, as sphinx-gallery saves each figure
-        plt.figure(number).savefig(io.BytesIO(), format="png")
+        plt.figure(number).savefig(io.BytesIO(), format="svg")
     plt.close("all")
     times[str(path)] = time.perf_counter() - start
 print(json.dumps(times))
