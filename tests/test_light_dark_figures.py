@@ -2,6 +2,7 @@
 
 import re
 import xml.etree.ElementTree as ET
+from types import SimpleNamespace
 
 import light_dark_figures as ext
 import matplotlib.colors
@@ -138,13 +139,19 @@ def test_each_figure_is_drawn_once_and_written_the_same_twice(tmp_path, monkeypa
     assert b"Date" not in first[0].read_bytes()
 
 
-def test_images_keep_every_class_and_escaped_alt_text_in_html():
+def test_gallery_images_become_sized_sphinx_images(tmp_path):
+    fig, _ = plt.subplots(figsize=(4, 3))
+    light, _ = ext.save_light_and_dark(fig, tmp_path / "plot.png")
+    assert ext.svg_size(light) == (384, 288)  # 4 x 3 inches at 72 pt per inch, in CSS px
     doctree = nodes.document(None, None)
-    image = imgsgnode()
-    image["class"] = ["sphx-glr-single-img", "only-dark"]
-    image["alt"] = 'Loss of "w" < 1'
-    doctree += image
-    ext.prepare_images_for_html(None, doctree)
-    # sphinx-gallery's HTML writer keeps only the first class: all of them must be in it.
-    assert image["class"][0] == "sphx-glr-single-img only-dark"
-    assert image["alt"] == "Loss of &quot;w&quot; &lt; 1"
+    figure = imgsgnode()
+    figure["uri"] = "/plot.svg"
+    figure["class"] = ["sphx-glr-single-img", "only-dark"]
+    figure["alt"] = 'Loss of "w" < 1'
+    doctree += figure
+    ext.sized_images(SimpleNamespace(srcdir=str(tmp_path)), doctree)
+    (image,) = doctree.children
+    assert isinstance(image, nodes.image)
+    assert image["classes"] == ["sphx-glr-single-img", "only-dark"]
+    assert image["alt"] == 'Loss of "w" < 1'  # Sphinx's writer escapes it
+    assert (image["width"], image["height"]) == ("384", "288")

@@ -7,14 +7,12 @@ density), and writes the dark variant ``*_dark.svg`` by recolouring that file's 
 reST comes from sphinx-gallery's own ``figure_rst``; the scraper only adds the theme's
 ``only-light`` / ``only-dark`` classes, so the page shows the variant of its mode.
 
-Loaded as an extension too: sphinx-gallery's HTML writer for its ``image-sg`` images keeps
-only the first of an image's classes and writes the alt text unescaped, so
-:func:`prepare_images_for_html` joins the classes into one and escapes the text first.
+Loaded as an extension too: :func:`sized_images` hands the figures to Sphinx's own image
+node, with their width and height.
 """
 
 from __future__ import annotations
 
-import html
 import itertools
 import re
 import xml.etree.ElementTree as ET
@@ -164,20 +162,36 @@ def light_and_dark_scraper(
     return (HLIST_HEADER if multi else "") + "\n".join(items)
 
 
-def prepare_images_for_html(app: Any, doctree: nodes.document) -> None:
-    """Hand sphinx-gallery's image writer all the classes, and alt text safe in HTML.
+def svg_size(path: Path) -> tuple[int, int] | None:
+    """Width and height in CSS pixels of an SVG file written by matplotlib (sizes in pt)."""
+    root = ET.parse(path).getroot()
+    sizes = [root.get(name, "") for name in ("width", "height")]
+    if not all(size.endswith("pt") for size in sizes):
+        return None
+    width, height = (round(float(size.removesuffix("pt")) * 4 / 3) for size in sizes)
+    return width, height
 
-    Its writer emits ``class="<first class>"`` and ``alt="<text as is>"``; joining the
-    classes into one string keeps ``only-dark`` with ``sphx-glr-single-img``, and
-    escaping keeps a figure title with quotes or ``<`` from breaking the tag.
+
+def sized_images(app: Any, doctree: nodes.document) -> None:
+    """Turn sphinx-gallery's image nodes into Sphinx's own, with the figure's size.
+
+    sphinx-gallery's ``image-sg`` node exists for its ``srcset`` of bitmaps, which SVG
+    figures do not need, and its HTML writer keeps only the first of an image's classes,
+    writes the alt text unescaped and gives no size. Sphinx's image node does all three;
+    the width and height let the browser keep the figure's room before it loads (no
+    layout shift), and CSS scales it to the column (``height: auto``).
     """
-    for node in doctree.findall(imgsgnode):
-        if node.get("class"):
-            node["class"] = [" ".join(node["class"])]
-        node["alt"] = html.escape(node.get("alt", ""), quote=True)
+    for node in list(doctree.findall(imgsgnode)):
+        image = nodes.image(uri=node["uri"], alt=node.get("alt", ""))
+        image["classes"] = list(node.get("class") or [])
+        path = Path(app.srcdir) / node["uri"].lstrip("/")
+        size = svg_size(path) if path.suffix == ".svg" and path.is_file() else None
+        if size is not None:
+            image["width"], image["height"] = (str(value) for value in size)
+        node.replace_self(image)
 
 
 def setup(app: Any) -> dict[str, Any]:
-    """Fix up the images as each page is read."""
-    app.connect("doctree-read", prepare_images_for_html)
+    """Swap the gallery's image nodes as each page is read, before Sphinx collects images."""
+    app.connect("doctree-read", sized_images, priority=400)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
