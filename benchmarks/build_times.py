@@ -12,6 +12,7 @@ the copy (imported first through PYTHONPATH). Measured, each a fresh process:
 - quick: a build with ``-D plot_gallery=0`` from scratch (Sphinx's fixed cost);
 - cold: a full build with no generated gallery and no previous output;
 - unchanged: the same build again with nothing changed;
+- prose edit: after adding a line of prose to one ``docs/*.md`` page;
 - edited example: after changing one example;
 - package change: after changing one ``torchintro`` module;
 - tests + doctests: the unit tests and the doctests.
@@ -45,8 +46,12 @@ from project_builds import (  # the copy-and-build helper the tests use too
 )
 
 RESULTS = ROOT / "benchmarks" / "results" / "build_times.json"
-EDITED_EXAMPLE = "examples/02_autograd/plot_03_worked_example.py"
-EDITED_MODULE = "src/torchintro/bench.py"
+# What each incremental row edits: a line appended to one file, then taken back.
+EDITS = (
+    ("prose edit", "docs/running.md", "\nOne more sentence of prose.\n"),
+    ("edited example", "examples/02_autograd/plot_03_worked_example.py", "\n# edited\n"),
+    ("package change", "src/torchintro/bench.py", "\n# edited\n"),
+)
 
 FLOOR_SCRIPT = """
 import io, json, runpy, sys, time
@@ -166,15 +171,11 @@ def measure(repeat: int) -> dict:
         results["cold"]["per_example"] = project.cold_example_times()
         results["unchanged"] = median_of(repeat, project.build)
 
-        original = project.append_line(EDITED_EXAMPLE, "\n# edited\n")
-        results["edited example"] = project.build()
-        (project.root / EDITED_EXAMPLE).write_text(original)
-        project.build()  # back to the committed example
-
-        original = project.append_line(EDITED_MODULE, "\n# edited\n")
-        results["package change"] = project.build()
-        (project.root / EDITED_MODULE).write_text(original)
-        project.build()
+        for name, relative, line in EDITS:
+            original = project.append_line(relative, line)
+            results[name] = project.build()
+            (project.root / relative).write_text(original)
+            project.build()  # back to the committed file
 
         results["tests + doctests"] = median_of(1, project.tests)
     return results
