@@ -1,6 +1,9 @@
 """Each example starts from the same state, and deprecations fail the build
 (docs/_ext/gallery_state.py)."""
 
+import os
+import subprocess
+import sys
 import warnings
 
 import gallery_state
@@ -24,6 +27,24 @@ def test_no_example_inherits_the_torch_state_of_the_one_before():
     finally:
         torch.use_deterministic_algorithms(False)
         torch.set_printoptions(profile="default")
+
+
+def test_the_reset_leaves_torch_dynamo_unimported_where_nothing_needs_it():
+    """Turning deterministic mode off imports torch._inductor; an example that never
+    turned it on must not pay for that (a rebuild of one page would, by a second)."""
+    code = (
+        "import sys; import torch; import gallery_state\n"
+        "gallery_state.reset_torch({}, 'plot_a.py')\n"
+        "print('torch._dynamo' in sys.modules)\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "docs" / "_ext")},
+    )
+    assert run.stdout.strip() == "False"
 
 
 def test_deprecations_are_errors_only_while_an_example_runs():

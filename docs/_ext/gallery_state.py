@@ -30,7 +30,10 @@ def reset_torch(gallery_conf: dict[str, Any], fname: str) -> None:
     torch.set_printoptions(profile="default")
     torch.set_default_dtype(torch.float32)
     torch.set_default_device(None)
-    torch.use_deterministic_algorithms(False)
+    # Only where an example turned it on: the setter imports torch._inductor (and with it
+    # torch._dynamo, over a second) in a process that may have no other use for them.
+    if torch.are_deterministic_algorithms_enabled():
+        torch.use_deterministic_algorithms(False)
 
 
 _FAIL_ON = (DeprecationWarning, FutureWarning)
