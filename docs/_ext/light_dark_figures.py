@@ -24,6 +24,7 @@ import matplotlib.pyplot as plt
 from docutils import nodes
 from matplotlib.figure import Figure
 from matplotlib.text import Text
+from sphinx.util.images import get_image_size
 from sphinx_gallery.directives import imgsgnode
 from sphinx_gallery.scrapers import HLIST_HEADER, figure_rst
 
@@ -162,16 +163,6 @@ def light_and_dark_scraper(
     return (HLIST_HEADER if multi else "") + "\n".join(items)
 
 
-def svg_size(path: Path) -> tuple[int, int] | None:
-    """Width and height in CSS pixels of an SVG file written by matplotlib (sizes in pt)."""
-    root = ET.parse(path).getroot()
-    sizes = [root.get(name, "") for name in ("width", "height")]
-    if not all(size.endswith("pt") for size in sizes):
-        return None
-    width, height = (round(float(size.removesuffix("pt")) * 4 / 3) for size in sizes)
-    return width, height
-
-
 def sized_images(app: Any, doctree: nodes.document) -> None:
     """Turn sphinx-gallery's image nodes into Sphinx's own, with the figure's size.
 
@@ -184,8 +175,7 @@ def sized_images(app: Any, doctree: nodes.document) -> None:
     for node in list(doctree.findall(imgsgnode)):
         image = nodes.image(uri=node["uri"], alt=node.get("alt", ""))
         image["classes"] = list(node.get("class") or [])
-        path = Path(app.srcdir) / node["uri"].lstrip("/")
-        size = svg_size(path) if path.suffix == ".svg" and path.is_file() else None
+        size = get_image_size(Path(app.srcdir) / node["uri"].lstrip("/"))
         if size is not None:
             image["width"], image["height"] = (str(value) for value in size)
         node.replace_self(image)

@@ -53,6 +53,15 @@ def test_no_unresolved_cross_reference_shows_its_target(page_path, site_dir):
     assert not shown, f"{page_path} shows unresolved reference targets: {shown}"
 
 
+def test_nothing_but_stylesheets_holds_up_the_first_paint(page_path, site_dir):
+    """``_templates/layout.html`` edits the theme's head by matching its markup: when a theme
+    release changes that markup, this says so instead of the edit silently doing nothing."""
+    text = (site_dir / page_path).read_text(encoding="utf-8")
+    assert 'rel="preload"' not in text, f"{page_path}: the theme preloads scripts again"
+    assert "styles/theme.css" not in text, f"{page_path}: theme.css (an @import) is linked"
+    assert re.search(r'<link href="[^"]*_static/basic\.css\?[^"]*" rel="stylesheet"', text)
+
+
 def test_every_page_has_a_description(page_path, site_dir):
     """Search engines and link previews show it: from the page's own words, never empty."""
     text = (site_dir / page_path).read_text(encoding="utf-8")
